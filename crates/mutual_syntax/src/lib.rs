@@ -1,0 +1,83 @@
+//! The syntax of the Mutual language: parser, typed tree, positions.
+//!
+//! ```
+//! let parse = mutual_syntax::parse("agreement \"Workshops\" {\n  status draft\n}\n");
+//! assert!(parse.errors.is_empty());
+//! assert_eq!(parse.file.items.len(), 1);
+//! ```
+//!
+//! Parsing never fails: [`parse`] always returns a tree, and every problem is
+//! a [`SyntaxError`] with a location and a message in plain words. The parser
+//! recovers at the next clause, so one typo hides nothing else.
+
+pub mod ast;
+mod comments;
+mod keywords;
+mod line_index;
+mod lower;
+mod messages;
+mod parser;
+pub mod suggest;
+
+use pest::Parser;
+
+pub use ast::{File, Span};
+pub use keywords::{is_keyword, KEYWORDS};
+pub use line_index::{Encoding, LineIndex, Position};
+
+/// A syntax error: where, what, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// The result of parsing one file: always a tree, and the errors found.
+#[derive(Clone, Debug)]
+pub struct Parse {
+    pub file: File,
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Parses a whole file. The text may start with a byte-order mark and use
+/// LF or CRLF line ends; spans are byte offsets into `text` as given.
+pub fn parse(text: &str) -> Parse {
+    let mut lower = lower::Lowerer::new(text);
+    let items = match parser::MutualParser::parse(parser::Rule::file, text) {
+        Ok(mut pairs) => pairs
+            .next()
+            .map(|file| lower.file(file))
+            .unwrap_or_default(),
+        Err(err) => {
+            // The grammar's catch-alls make this unreachable in practice; if
+            // it happens anyway, say so instead of losing the file.
+            let at = match err.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((p, _)) => p,
+            };
+            lower.errors.push(SyntaxError {
+                span: Span::empty(at),
+                message: "this file could not be read from here on".into(),
+                help: None,
+            });
+            vec![ast::Item::Error(Span::new(0, text.len()))]
+        }
+    };
+    let mut errors = lower.errors;
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    let file = File {
+        items,
+        comments: comments::collect(text),
+        has_bom: text.starts_with('\u{FEFF}'),
+        line_ending: detect_line_ending(text),
+    };
+    Parse { file, errors }
+}
+
+fn detect_line_ending(text: &str) -> ast::LineEnding {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => ast::LineEnding::CrLf,
+        _ => ast::LineEnding::Lf,
+    }
+}

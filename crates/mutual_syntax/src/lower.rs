@@ -1,0 +1,611 @@
+//! Lowering: pest pairs → the owned syntax tree.
+//!
+//! Lowering never panics: a pair it does not expect is skipped, and every
+//! recovery node (`bad_*`) becomes an error node plus a syntax error whose
+//! message comes from [`crate::messages`].
+
+use pest::iterators::Pair;
+
+use crate::ast::*;
+use crate::messages::{self, Level};
+use crate::parser::Rule;
+use crate::SyntaxError;
+
+pub(crate) struct Lowerer<'t> {
+    pub text: &'t str,
+    pub errors: Vec<SyntaxError>,
+}
+
+fn span_of(pair: &Pair<'_, Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+impl<'t> Lowerer<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Lowerer {
+            text,
+            errors: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
+        self.errors.push(SyntaxError {
+            span,
+            message: message.into(),
+            help,
+        });
+    }
+
+    pub fn file(&mut self, pair: Pair<'t, Rule>) -> Vec<Item> {
+        let mut items = Vec::new();
+        let mut prev: Option<Span> = None;
+        for child in pair.into_inner() {
+            let item = match child.as_rule() {
+                Rule::import_item => {
+                    let span = span_of(&child);
+                    self.first_text(child)
+                        .map(|path| Item::Import(Import { path, span }))
+                }
+                Rule::goal_def => self.goal_def(child).map(Item::Goal),
+                Rule::party_def => self.party_def(child).map(Item::Party),
+                Rule::agreement => self.agreement(child).map(Item::Agreement),
+                Rule::bad_item => {
+                    let span = span_of(&child);
+                    self.bad(Level::File, span, prev);
+                    Some(Item::Error(span))
+                }
+                _ => None,
+            };
+            if let Some(item) = item {
+                prev = Some(item.span());
+                items.push(item);
+            }
+        }
+        items
+    }
+
+    fn bad(&mut self, level: Level, span: Span, prev: Option<Span>) {
+        let error = messages::describe(self.text, level, span, prev);
+        self.errors.push(error);
+    }
+
+    fn first_text(&mut self, pair: Pair<'t, Rule>) -> Option<Text> {
+        pair.into_inner()
+            .find(|p| p.as_rule() == Rule::string)
+            .map(|p| self.text_of(p))
+    }
+
+    fn goal_def(&mut self, pair: Pair<'t, Rule>) -> Option<GoalDef> {
+        let span = span_of(&pair);
+        let mut id = None;
+        let mut description = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => id = Some(ident(&p)),
+                Rule::string => description = Some(self.text_of(p)),
+                _ => {}
+            }
+        }
+        Some(GoalDef {
+            id: id?,
+            description: description?,
+            span,
+        })
+    }
+
+    fn party_def(&mut self, pair: Pair<'t, Rule>) -> Option<PartyDef> {
+        let span = span_of(&pair);
+        let mut id = None;
+        let mut name = None;
+        let mut open = None;
+        let mut items = Vec::new();
+        let mut close = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => id = Some(ident(&p)),
+                Rule::string => name = Some(self.text_of(p)),
+                Rule::open_brace => open = Some(span_of(&p)),
+                Rule::close_brace => close = Some(span_of(&p)),
+                Rule::bad_identity => {
+                    let s = span_of(&p);
+                    let prev = items.last().map(|i: &PartyItem| i.span);
+                    self.bad(Level::Identity, s, prev);
+                    items.push(PartyItem {
+                        kind: PartyItemKind::Error,
+                        span: s,
+                    });
+                }
+                _ => {
+                    if let Some(item) = self.party_item(p) {
+                        items.push(item);
+                    }
+                }
+            }
+        }
+        let body = open.map(|open| {
+            if close.is_none() {
+                self.unclosed(open, "party");
+            }
+            Block { open, items, close }
+        });
+        Some(PartyDef {
+            id: id?,
+            name: name?,
+            body,
+            span,
+        })
+    }
+
+    fn unclosed(&mut self, open: Span, what: &str) {
+        self.error(
+            open,
+            format!("this {what} block is never closed: its `}}` is missing"),
+            Some(format!(
+                "add `}}` on its own line after the {what}'s last line"
+            )),
+        );
+    }
+
+    fn agreement(&mut self, pair: Pair<'t, Rule>) -> Option<Agreement> {
+        let span = span_of(&pair);
+        let mut title = None;
+        let mut open = None;
+        let mut close = None;
+        let mut clauses: Vec<Clause> = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::kw_agreement => {}
+                Rule::string => title = Some(self.text_of(p)),
+                Rule::open_brace => open = Some(span_of(&p)),
+                Rule::close_brace => close = Some(span_of(&p)),
+                Rule::bad_clause => {
+                    let s = span_of(&p);
+                    let prev = clauses.last().map(|c| c.span);
+                    self.bad(Level::Agreement, s, prev);
+                    clauses.push(Clause {
+                        kind: ClauseKind::Error,
+                        span: s,
+                    });
+                }
+                _ => {
+                    if let Some(c) = self.clause(p) {
+                        clauses.push(c);
+                    }
+                }
+            }
+        }
+        let open = open?;
+        if close.is_none() {
+            self.unclosed(open, "agreement");
+        }
+        Some(Agreement {
+            title: title?,
+            body: Block {
+                open,
+                items: clauses,
+                close,
+            },
+            span,
+        })
+    }
+
+    fn clause(&mut self, pair: Pair<'t, Rule>) -> Option<Clause> {
+        let span = span_of(&pair);
+        let rule = pair.as_rule();
+        if rule == Rule::goal_def {
+            return self.goal_def(pair).map(|g| Clause {
+                kind: ClauseKind::Goal(g),
+                span,
+            });
+        }
+        if rule == Rule::party_block {
+            return self.party_block(pair).map(|p| Clause {
+                kind: ClauseKind::Party(p),
+                span,
+            });
+        }
+        if rule == Rule::allow_clause {
+            return self.allow(pair).map(|a| Clause {
+                kind: ClauseKind::Allow(a),
+                span,
+            });
+        }
+        let parts: Vec<Pair<'t, Rule>> = pair.into_inner().collect();
+        let kind = match rule {
+            Rule::status_clause => {
+                let v = parts.iter().find(|p| p.as_rule() == Rule::status_value)?;
+                let value = match v.as_str() {
+                    "draft" => Status::Draft,
+                    "proposed" => Status::Proposed,
+                    "signed" => Status::Signed,
+                    "active" => Status::Active,
+                    _ => Status::Ended,
+                };
+                ClauseKind::Status {
+                    value,
+                    value_span: span_of(v),
+                }
+            }
+            Rule::purpose_clause => ClauseKind::Purpose(self.texts(parts).pop()?),
+            Rule::wind_down_clause => ClauseKind::WindDown(self.texts(parts).pop()?),
+            Rule::creates_clause => ClauseKind::Creates(self.texts(parts).pop()?),
+            Rule::measure_clause => ClauseKind::Measure(self.texts(parts).pop()?),
+            Rule::binding_clause => {
+                let v = parts.get(1)?;
+                ClauseKind::Binding {
+                    value: v.as_rule() == Rule::kw_yes,
+                    value_span: span_of(v),
+                }
+            }
+            Rule::term_clause => {
+                let start = self.date(parts.get(1)?);
+                let end = match parts.get(2)?.as_rule() {
+                    Rule::kw_open_ended => TermEnd::OpenEnded(span_of(&parts[2])),
+                    _ => TermEnd::Date(self.date(parts.get(3)?)),
+                };
+                ClauseKind::Term { start, end }
+            }
+            Rule::review_clause => {
+                let every = self.duration(parts.get(2)?)?;
+                ClauseKind::Review {
+                    every,
+                    description: self.texts(parts).pop(),
+                }
+            }
+            Rule::exit_clause => {
+                let notice = match parts.iter().find(|p| p.as_rule() == Rule::duration) {
+                    Some(d) => Some(self.duration(d)?),
+                    None => None,
+                };
+                ClauseKind::Exit {
+                    notice,
+                    description: self.texts(parts).pop()?,
+                }
+            }
+            Rule::channel_clause => {
+                let ends = self.endpoints(parts.get(1)?)?;
+                let every = match parts.iter().find(|p| p.as_rule() == Rule::duration) {
+                    Some(d) => Some(self.duration(d)?),
+                    None => None,
+                };
+                ClauseKind::Channel {
+                    ends,
+                    every,
+                    description: self.texts(parts).pop(),
+                }
+            }
+            Rule::escalation_clause => {
+                let ends = self.endpoints(parts.get(1)?)?;
+                ClauseKind::Escalation {
+                    ends,
+                    description: self.texts(parts).pop(),
+                }
+            }
+            Rule::decides_clause => {
+                let who = parts.get(1)?;
+                let deciders = match who.as_rule() {
+                    Rule::kw_all => Deciders::All(span_of(who)),
+                    _ => Deciders::Parties(who.clone().into_inner().map(|p| ident(&p)).collect()),
+                };
+                ClauseKind::Decides {
+                    deciders,
+                    description: self.texts(parts).pop(),
+                }
+            }
+            Rule::risk_clause => {
+                let mut texts = self.texts(parts).into_iter();
+                let description = texts.next()?;
+                ClauseKind::Risk {
+                    description,
+                    mitigation: texts.next(),
+                }
+            }
+            _ => return None,
+        };
+        Some(Clause { kind, span })
+    }
+
+    /// Every string of a clause, in order.
+    fn texts(&mut self, parts: Vec<Pair<'t, Rule>>) -> Vec<Text> {
+        parts
+            .into_iter()
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(|p| self.text_of(p))
+            .collect()
+    }
+
+    fn endpoints(&mut self, pair: &Pair<'t, Rule>) -> Option<Endpoints> {
+        let parts: Vec<_> = pair.clone().into_inner().collect();
+        match parts.first()?.as_rule() {
+            Rule::kw_all => Some(Endpoints::All(span_of(&parts[0]))),
+            _ => {
+                let arrow = parts.get(1)?;
+                Some(Endpoints::Link {
+                    from: ident(&parts[0]),
+                    to: ident(parts.get(2)?),
+                    both: arrow.as_str() == "<->",
+                    arrow: span_of(arrow),
+                })
+            }
+        }
+    }
+
+    fn allow(&mut self, pair: Pair<'t, Rule>) -> Option<Allow> {
+        let span = span_of(&pair);
+        let mut rule = None;
+        let mut reason = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::rule_name => rule = Some(ident(&p)),
+                Rule::string => reason = Some(self.text_of(p)),
+                _ => {}
+            }
+        }
+        Some(Allow {
+            rule: rule?,
+            reason: reason?,
+            span,
+        })
+    }
+
+    fn party_block(&mut self, pair: Pair<'t, Rule>) -> Option<PartyBlock> {
+        let mut id = None;
+        let mut name = None;
+        let mut open = None;
+        let mut close = None;
+        let mut items: Vec<PartyItem> = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::kw_party => {}
+                Rule::ident => id = Some(ident(&p)),
+                Rule::string => name = Some(self.text_of(p)),
+                Rule::open_brace => open = Some(span_of(&p)),
+                Rule::close_brace => close = Some(span_of(&p)),
+                Rule::bad_party_item => {
+                    let s = span_of(&p);
+                    let prev = items.last().map(|i| i.span);
+                    self.bad(Level::Party, s, prev);
+                    items.push(PartyItem {
+                        kind: PartyItemKind::Error,
+                        span: s,
+                    });
+                }
+                _ => {
+                    if let Some(item) = self.party_item(p) {
+                        items.push(item);
+                    }
+                }
+            }
+        }
+        let open = open?;
+        if close.is_none() {
+            self.unclosed(open, "party");
+        }
+        Some(PartyBlock {
+            id: id?,
+            name,
+            body: Block { open, items, close },
+        })
+    }
+
+    fn party_item(&mut self, pair: Pair<'t, Rule>) -> Option<PartyItem> {
+        let span = span_of(&pair);
+        let rule = pair.as_rule();
+        if rule == Rule::allow_clause {
+            return self.allow(pair).map(|a| PartyItem {
+                kind: PartyItemKind::Allow(a),
+                span,
+            });
+        }
+        let parts: Vec<Pair<'t, Rule>> = pair.into_inner().collect();
+        let kind = match rule {
+            Rule::kind_item => PartyItemKind::Kind(ident(parts.get(1)?)),
+            Rule::anonymous_item => PartyItemKind::Anonymous,
+            Rule::contact_item => PartyItemKind::Contact(self.texts(parts).pop()?),
+            Rule::pursues_item => PartyItemKind::Pursues(
+                parts
+                    .get(1)?
+                    .clone()
+                    .into_inner()
+                    .map(|p| ident(&p))
+                    .collect(),
+            ),
+            Rule::invests_item => PartyItemKind::Invests(self.flow(parts)?),
+            Rule::gains_item => PartyItemKind::Gains(self.flow(parts)?),
+            Rule::commits_item => {
+                let by = parts
+                    .iter()
+                    .find(|p| p.as_rule() == Rule::date)
+                    .map(|d| self.date(d));
+                PartyItemKind::Commits {
+                    text: self.texts(parts).pop()?,
+                    by,
+                }
+            }
+            Rule::signed_item => PartyItemKind::Signed(self.date(parts.get(1)?)),
+            _ => return None,
+        };
+        Some(PartyItem { kind, span })
+    }
+
+    fn flow(&mut self, parts: Vec<Pair<'t, Rule>>) -> Option<Flow> {
+        let mut iter = parts.into_iter().skip(1);
+        let resource = ident(&iter.next()?);
+        let mut flow = Flow {
+            resource,
+            quantity: None,
+            description: None,
+            counterpart: None,
+            license: None,
+        };
+        let mut after_license = false;
+        let mut after_direction = false;
+        for p in iter {
+            match p.as_rule() {
+                Rule::quantity => {
+                    let span = span_of(&p);
+                    let mut inner = p.into_inner();
+                    let amount = inner.next()?;
+                    let unit = ident(&inner.next()?);
+                    let text = amount.as_str().to_string();
+                    let value = text.parse().unwrap_or(0.0);
+                    flow.quantity = Some(Quantity {
+                        amount: Number {
+                            text,
+                            value,
+                            span: span_of(&amount),
+                        },
+                        unit,
+                        span,
+                    });
+                }
+                Rule::kw_to | Rule::kw_from => after_direction = true,
+                Rule::kw_license => after_license = true,
+                Rule::ident if after_direction => flow.counterpart = Some(ident(&p)),
+                Rule::string if after_license => flow.license = Some(self.text_of(p)),
+                Rule::string => flow.description = Some(self.text_of(p)),
+                _ => {}
+            }
+        }
+        Some(flow)
+    }
+
+    fn date(&mut self, pair: &Pair<'t, Rule>) -> Date {
+        let s = pair.as_str();
+        let num =
+            |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u16>().ok()).unwrap_or(0);
+        Date {
+            year: num(0..4),
+            month: num(5..7) as u8,
+            day: num(8..10) as u8,
+            span: span_of(pair),
+        }
+    }
+
+    fn duration(&mut self, pair: &Pair<'t, Rule>) -> Option<Duration> {
+        let span = span_of(pair);
+        let mut inner = pair.clone().into_inner();
+        let count_pair = inner.next()?;
+        let unit_pair = inner.next()?;
+        let count = match count_pair.as_str().parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => {
+                self.error(
+                    span_of(&count_pair),
+                    "this number is too large for a duration",
+                    None,
+                );
+                u32::MAX
+            }
+        };
+        let unit_text = unit_pair.as_str().to_string();
+        let unit = match unit_text.trim_end_matches('s') {
+            "day" => DurationUnit::Day,
+            "week" => DurationUnit::Week,
+            "month" => DurationUnit::Month,
+            _ => DurationUnit::Year,
+        };
+        Some(Duration {
+            count,
+            unit,
+            unit_text,
+            span,
+        })
+    }
+
+    /// A string literal: escapes resolved, bad escapes and a missing closing
+    /// quote reported at the string.
+    fn text_of(&mut self, pair: Pair<'t, Rule>) -> Text {
+        let span = span_of(&pair);
+        let mut body = "";
+        let mut body_start = span.start as usize + 1;
+        let mut closed = false;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::string_body => {
+                    body = p.as_str();
+                    body_start = p.as_span().start();
+                }
+                Rule::string_close => closed = true,
+                _ => {}
+            }
+        }
+        if !closed {
+            self.error(
+                span,
+                "this text has no closing quote",
+                Some("a text stays on one line: end it with `\"`".to_string()),
+            );
+        }
+        let value = self.unescape(body, body_start);
+        Text { value, span }
+    }
+
+    fn unescape(&mut self, body: &str, base: usize) -> String {
+        if !body.contains('\\') {
+            return body.to_string();
+        }
+        let mut out = String::with_capacity(body.len());
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            let Some((_, e)) = chars.next() else { break };
+            match e {
+                '"' => out.push('"'),
+                '\\' => out.push('\\'),
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'u' => {
+                    let rest = &body[i + 2..];
+                    match parse_unicode_escape(rest) {
+                        Some((ch, used)) => {
+                            out.push(ch);
+                            while chars.peek().is_some_and(|(j, _)| *j < i + 2 + used) {
+                                chars.next();
+                            }
+                        }
+                        None => {
+                            let end = base + i + 2 + rest.find('}').map_or(0, |p| p + 1);
+                            self.error(
+                                Span::new(base + i, end),
+                                "this `\\u{…}` escape is not a valid character",
+                                Some("write 1 to 6 hex digits of a Unicode character, like `\\u{00E9}`".into()),
+                            );
+                        }
+                    }
+                }
+                other => {
+                    self.error(
+                        Span::new(base + i, base + i + 1 + other.len_utf8()),
+                        format!("`\\{other}` is not an escape a text can use"),
+                        Some("the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write `\\\\` for a backslash".into()),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `{XXXX}` after `\u`: the character and the bytes used.
+fn parse_unicode_escape(rest: &str) -> Option<(char, usize)> {
+    let inner = rest.strip_prefix('{')?;
+    let close = inner.find('}')?;
+    let hex = &inner[..close];
+    if hex.is_empty() || hex.len() > 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let ch = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+    Some((ch, close + 2))
+}
+
+fn ident(pair: &Pair<'_, Rule>) -> Ident {
+    Ident {
+        name: pair.as_str().to_string(),
+        span: span_of(pair),
+    }
+}

@@ -1,0 +1,378 @@
+//! Syntax error messages in plain words.
+//!
+//! A span the grammar swallowed as a bad clause is parsed again, strictly,
+//! from the rule of its block. pest then says how far it got and which rules
+//! it expected there; a table turns those into words a partnership manager
+//! reads ("expected a party id after `party`, found the keyword `goal`").
+
+use pest::error::{ErrorVariant, InputLocation};
+use pest::Parser;
+
+use crate::ast::Span;
+use crate::keywords::is_keyword;
+use crate::parser::{MutualParser, Rule};
+use crate::SyntaxError;
+
+/// The block a bad span was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Level {
+    File,
+    Agreement,
+    Party,
+    Identity,
+}
+
+impl Level {
+    fn strict_rule(self) -> Rule {
+        match self {
+            Level::File => Rule::strict_item,
+            Level::Agreement => Rule::strict_clause,
+            Level::Party => Rule::strict_party,
+            Level::Identity => Rule::strict_identity,
+        }
+    }
+
+    /// What may start an item of this block, in words.
+    fn item_words(self) -> &'static str {
+        match self {
+            Level::File => "`agreement`, `party`, `goal` or `import`",
+            Level::Agreement => "a clause such as `purpose`, `term`, `party` or `channel`",
+            Level::Party => "a party line such as `invests`, `gains`, `pursues` or `commits`",
+            Level::Identity => "`kind`, `anonymous` or `contact`",
+        }
+    }
+
+    fn starters(self) -> &'static [&'static str] {
+        match self {
+            Level::File => &["agreement", "party", "goal", "import"],
+            Level::Agreement => &[
+                "status",
+                "purpose",
+                "binding",
+                "term",
+                "review",
+                "exit",
+                "wind-down",
+                "creates",
+                "measure",
+                "goal",
+                "party",
+                "channel",
+                "escalation",
+                "decides",
+                "risk",
+                "allow",
+            ],
+            Level::Party => &[
+                "kind",
+                "anonymous",
+                "contact",
+                "pursues",
+                "invests",
+                "gains",
+                "commits",
+                "signed",
+                "allow",
+            ],
+            Level::Identity => &["kind", "anonymous", "contact"],
+        }
+    }
+}
+
+/// The furthest point the strict rule reached from `start`, and what it
+/// expected there. `None` when the strict rule unexpectedly succeeds.
+fn strict_failure(text: &str, start: usize, end: usize, rule: Rule) -> Option<(usize, Vec<Rule>)> {
+    let input = text.get(start..end)?;
+    let err = MutualParser::parse(rule, input).err()?;
+    let pos = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((p, _)) => p,
+    };
+    let positives = match err.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives,
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    Some((start + pos, positives))
+}
+
+pub(crate) fn describe(text: &str, level: Level, bad: Span, prev: Option<Span>) -> SyntaxError {
+    let bad_start = bad.start as usize;
+    let bad_end = bad.end as usize;
+    let mut failure = strict_failure(text, bad_start, bad_end, level.strict_rule());
+    // A bad span that continues the line of the previous clause is most
+    // likely the tail of that clause (`invests time 40 "…"`): read it again
+    // from the clause's start, and keep that reading if it got further.
+    if let Some(prev) = prev.filter(|p| same_line(text, p.end as usize, bad_start)) {
+        if let Some((pos, expected)) =
+            strict_failure(text, prev.start as usize, bad_end, level.strict_rule())
+        {
+            if pos >= bad_start {
+                failure = Some((pos, expected));
+            }
+        }
+    }
+    let Some((pos, expected)) = failure else {
+        return SyntaxError {
+            span: first_token(text, bad_start),
+            message: "this line could not be read".into(),
+            help: None,
+        };
+    };
+    if std::env::var_os("MUTUAL_DEBUG_PARSER").is_some() {
+        eprintln!("strict failure at {pos}: {expected:?}");
+    }
+    let found = first_token(text, pos);
+    let found_text = &text[found.range()];
+    let before = previous_token(text, pos);
+    let words = expected_words(&expected, level, before);
+    let mut message = format!("expected {words}");
+    if let Some(b) = before.filter(|b| is_keyword(b) || *b == "," || *b == "->" || *b == "<->") {
+        message.push_str(&format!(" after `{b}`"));
+    }
+    message.push_str(&format!(", found {}", describe_found(found_text)));
+    let help = help_for(&expected, level, found_text, pos == bad_start);
+    SyntaxError {
+        span: found,
+        message,
+        help,
+    }
+}
+
+fn same_line(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|between| !between.contains('\n'))
+}
+
+fn describe_found(token: &str) -> String {
+    if token.is_empty() {
+        "the end of the file".into()
+    } else if token == "\n" || token == "\r\n" {
+        "the end of the line".into()
+    } else if token.starts_with('"') {
+        "a text in quotes".into()
+    } else if is_keyword(token) {
+        format!("the keyword `{token}`")
+    } else {
+        format!("`{token}`")
+    }
+}
+
+fn expected_words(expected: &[Rule], level: Level, before: Option<&str>) -> String {
+    let starters = expected
+        .iter()
+        .filter(|r| keyword_of(**r).is_some_and(|k| level.starters().contains(&k)));
+    let mut words: Vec<String> = Vec::new();
+    fn push(words: &mut Vec<String>, w: String) {
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    if starters.count() >= 3 {
+        push(&mut words, level.item_words().to_string());
+    }
+    for rule in expected {
+        if let Some(k) = keyword_of(*rule) {
+            if !level.starters().contains(&k) || words.is_empty() {
+                push(&mut words, format!("`{k}`"));
+            }
+            continue;
+        }
+        if *rule != Rule::EOI {
+            push(&mut words, rule_words(*rule, before).to_string());
+        }
+    }
+    if expected.contains(&Rule::EOI) && !words.is_empty() {
+        push(&mut words, "the end of the line".to_string());
+    }
+    if words.is_empty() {
+        return "something else here".into();
+    }
+    join_or(&words)
+}
+
+fn join_or(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {}", rest.join(", "), last),
+    }
+}
+
+fn rule_words(rule: Rule, before: Option<&str>) -> &'static str {
+    match rule {
+        Rule::ident => match before {
+            Some("party") | Some("to") | Some("from") | Some("->") | Some("<->")
+            | Some("channel") | Some("escalation") | Some("decides") => "a party id",
+            Some("pursues") | Some("goal") => "a goal id",
+            Some("invests") | Some("gains") => "a resource kind such as `time`, `money` or `venue`",
+            Some("kind") => "a party kind such as `library` or `company`",
+            Some(",") => "another id",
+            Some(b) if b.starts_with(|c: char| c.is_ascii_digit()) => {
+                "a unit such as `hours` or `EUR`"
+            }
+            _ => "a name",
+        },
+        Rule::string | Rule::string_close => match before {
+            Some("agreement") => "the agreement's title in quotes",
+            Some("import") => "a file path in quotes",
+            _ => "a text in quotes",
+        },
+        Rule::date => "a date written as year-month-day (like 2026-03-01)",
+        Rule::open_brace => "`{`",
+        Rule::close_brace => "`}`",
+        Rule::status_value => "`draft`, `proposed`, `signed`, `active` or `ended`",
+        Rule::integer | Rule::duration => "a duration such as `6 months`",
+        Rule::duration_unit => "`days`, `weeks`, `months` or `years`",
+        Rule::number | Rule::quantity => "a number",
+        Rule::arrow => "`<->` or `->`",
+        Rule::endpoints => "two party ids joined by `<->` or `->`, or `all`",
+        Rule::ident_list => "one or more ids separated by commas",
+        Rule::rule_name => "a rule name such as `missing-review`",
+        Rule::EOI => "the end of the file",
+        _ => "something else",
+    }
+}
+
+fn keyword_of(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::kw_agreement => "agreement",
+        Rule::kw_import => "import",
+        Rule::kw_party => "party",
+        Rule::kw_goal => "goal",
+        Rule::kw_status => "status",
+        Rule::kw_purpose => "purpose",
+        Rule::kw_binding => "binding",
+        Rule::kw_term => "term",
+        Rule::kw_to => "to",
+        Rule::kw_open_ended => "open-ended",
+        Rule::kw_review => "review",
+        Rule::kw_every => "every",
+        Rule::kw_exit => "exit",
+        Rule::kw_notice => "notice",
+        Rule::kw_wind_down => "wind-down",
+        Rule::kw_creates => "creates",
+        Rule::kw_measure => "measure",
+        Rule::kw_kind => "kind",
+        Rule::kw_anonymous => "anonymous",
+        Rule::kw_contact => "contact",
+        Rule::kw_pursues => "pursues",
+        Rule::kw_invests => "invests",
+        Rule::kw_gains => "gains",
+        Rule::kw_from => "from",
+        Rule::kw_license => "license",
+        Rule::kw_commits => "commits",
+        Rule::kw_by => "by",
+        Rule::kw_signed => "signed",
+        Rule::kw_channel => "channel",
+        Rule::kw_escalation => "escalation",
+        Rule::kw_decides => "decides",
+        Rule::kw_all => "all",
+        Rule::kw_risk => "risk",
+        Rule::kw_mitigation => "mitigation",
+        Rule::kw_allow => "allow",
+        Rule::kw_because => "because",
+        Rule::kw_yes => "yes",
+        Rule::kw_no => "no",
+        // A clause that failed where it starts is reported as the clause.
+        Rule::import_item => "import",
+        Rule::goal_def => "goal",
+        Rule::party_def | Rule::party_head | Rule::party_block => "party",
+        Rule::agreement_head | Rule::agreement => "agreement",
+        Rule::status_clause => "status",
+        Rule::purpose_clause => "purpose",
+        Rule::binding_clause => "binding",
+        Rule::term_clause => "term",
+        Rule::review_clause => "review",
+        Rule::exit_clause => "exit",
+        Rule::wind_down_clause => "wind-down",
+        Rule::creates_clause => "creates",
+        Rule::measure_clause => "measure",
+        Rule::channel_clause => "channel",
+        Rule::escalation_clause => "escalation",
+        Rule::decides_clause => "decides",
+        Rule::risk_clause => "risk",
+        Rule::allow_clause => "allow",
+        Rule::kind_item => "kind",
+        Rule::anonymous_item => "anonymous",
+        Rule::contact_item => "contact",
+        Rule::pursues_item => "pursues",
+        Rule::invests_item => "invests",
+        Rule::gains_item => "gains",
+        Rule::commits_item => "commits",
+        Rule::signed_item => "signed",
+        _ => return None,
+    })
+}
+
+fn help_for(expected: &[Rule], level: Level, found: &str, at_start: bool) -> Option<String> {
+    if expected.contains(&Rule::ident) && is_keyword(found) {
+        return Some(format!(
+            "`{found}` is a reserved word of the language and cannot be used as a name; choose another, such as `{found}_1`"
+        ));
+    }
+    if expected.contains(&Rule::date) && found.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(
+            "write dates with a four-digit year and two-digit month and day: 2026-03-01".into(),
+        );
+    }
+    if at_start {
+        if let Some(kw) = crate::suggest::closest(found, level.starters().iter().copied()) {
+            return Some(format!("did you mean `{kw}`?"));
+        }
+    }
+    None
+}
+
+/// The token at `pos`: a quoted text, a word, a line end, or one character.
+fn first_token(text: &str, pos: usize) -> Span {
+    let rest = text.get(pos..).unwrap_or("");
+    let len = if rest.is_empty() {
+        0
+    } else if rest.starts_with("\r\n") {
+        2
+    } else if rest.starts_with('"') {
+        1 + rest[1..]
+            .find(['"', '\n', '\r'])
+            .map_or(rest.len() - 1, |p| p + 1)
+            .min(rest.len() - 1)
+    } else if rest.starts_with("<->") {
+        3
+    } else if rest.starts_with("->") {
+        2
+    } else {
+        let word = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        if word > 0 {
+            word
+        } else {
+            rest.chars().next().map_or(0, char::len_utf8)
+        }
+    };
+    Span::new(pos, pos + len)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-' || c == '.'
+}
+
+/// The token just before `pos` on any earlier line, skipping white space
+/// and comments is not needed: a comment ends its line.
+fn previous_token(text: &str, pos: usize) -> Option<&str> {
+    let head = text.get(..pos)?.trim_end();
+    if head.ends_with('"') {
+        return Some("\"");
+    }
+    if head.ends_with("<->") {
+        return Some("<->");
+    }
+    if head.ends_with("->") {
+        return Some("->");
+    }
+    if head.ends_with(',') || head.ends_with('{') || head.ends_with('}') {
+        return head.get(head.len() - 1..);
+    }
+    let start = head.rfind(|c: char| !is_word_char(c)).map_or(0, |p| {
+        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &head[start..];
+    (!word.is_empty()).then_some(word)
+}
