@@ -1,0 +1,24 @@
+//! `mutual`: one binary for CI, the editor and pre-commit hooks.
+//!
+//! Exit codes: 0 nothing at or above the fail level, 1 something at or above
+//! it (or, for `fmt --check`, a file that would change), 2 the tool could not
+//! do its job.
+
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    commands::run(cli)
+}
