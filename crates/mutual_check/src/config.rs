@@ -1,0 +1,1 @@
+//! `mutual.toml`: discovery and parsing into [`crate::Options`].

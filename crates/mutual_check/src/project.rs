@@ -1,0 +1,227 @@
+//! Loading a file and everything it imports, each file parsed once.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use mutual_syntax::ast::{Item, Text};
+use mutual_syntax::{Parse, Span};
+
+use crate::loader::FileLoader;
+use crate::source::SourceFile;
+
+/// Index of a file in [`Project::files`]; the checked file is `FileId(0)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub usize);
+
+/// The checked file and every file it imports, directly or not.
+#[derive(Debug)]
+pub struct Project {
+    pub files: Vec<ProjectFile>,
+    /// The folder imports may not leave.
+    pub root: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct ProjectFile {
+    pub source: Arc<SourceFile>,
+    pub parse: Parse,
+    pub imports: Vec<ResolvedImport>,
+}
+
+/// One `import` line and where it led.
+#[derive(Debug, Clone)]
+pub struct ResolvedImport {
+    /// The span of the path string.
+    pub span: Span,
+    pub path: String,
+    pub target: Result<FileId, ImportProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// The file does not exist (or cannot be read: the message says why).
+    NotFound(Option<String>),
+    /// The path is absolute, or leaves the project root (directly or by a
+    /// symbolic link). Such a file is never read.
+    OutsideRoot,
+}
+
+impl Project {
+    /// Loads `path` (whose text is given: it may be an unsaved buffer or
+    /// standard input) and, recursively, its imports.
+    pub fn load(
+        path: &Path,
+        text: impl Into<Arc<str>>,
+        root: &Path,
+        loader: &dyn FileLoader,
+    ) -> Project {
+        let root = loader
+            .canonicalize(root)
+            .unwrap_or_else(|_| root.to_path_buf());
+        let mut project = Project {
+            files: Vec::new(),
+            root,
+        };
+        let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
+        let source = SourceFile::new(path, text);
+        let first = project.add(source);
+        if let Ok(canonical) = loader.canonicalize(path) {
+            by_path.insert(canonical, first);
+        }
+        let mut queue = vec![first];
+        while let Some(id) = queue.pop() {
+            let imports: Vec<Text> = import_texts(&project.files[id.0].parse)
+                .into_iter()
+                .cloned()
+                .collect();
+            let base = project.files[id.0]
+                .source
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            let mut resolved = Vec::with_capacity(imports.len());
+            for text in imports {
+                let target = project
+                    .resolve(&base, &text.value, loader)
+                    .and_then(|canonical| {
+                        if let Some(&known) = by_path.get(&canonical) {
+                            return Ok(known);
+                        }
+                        let joined = base.join(&text.value);
+                        match loader.read(&canonical) {
+                            Ok(content) => {
+                                let new = project.add(SourceFile::new(joined, content));
+                                by_path.insert(canonical, new);
+                                queue.push(new);
+                                Ok(new)
+                            }
+                            Err(e) => Err(ImportProblem::NotFound(Some(e.to_string()))),
+                        }
+                    });
+                resolved.push(ResolvedImport {
+                    span: text.span,
+                    path: text.value.clone(),
+                    target,
+                });
+            }
+            project.files[id.0].imports = resolved;
+        }
+        project
+    }
+
+    fn add(&mut self, source: Arc<SourceFile>) -> FileId {
+        let parse = mutual_syntax::parse(&source.text);
+        self.files.push(ProjectFile {
+            source,
+            parse,
+            imports: Vec::new(),
+        });
+        FileId(self.files.len() - 1)
+    }
+
+    /// The canonical path of an import, or why it cannot be followed.
+    fn resolve(
+        &self,
+        base: &Path,
+        import: &str,
+        loader: &dyn FileLoader,
+    ) -> Result<PathBuf, ImportProblem> {
+        let import_path = Path::new(import);
+        if import_path.is_absolute() || import.starts_with('/') || import.starts_with('\\') {
+            return Err(ImportProblem::OutsideRoot);
+        }
+        let base = loader
+            .canonicalize(base)
+            .unwrap_or_else(|_| base.to_path_buf());
+        let lexical = normalize(&base.join(import_path));
+        if !lexical.starts_with(&self.root) {
+            return Err(ImportProblem::OutsideRoot);
+        }
+        match loader.canonicalize(&lexical) {
+            Ok(canonical) if canonical.starts_with(&self.root) => Ok(canonical),
+            Ok(_) => Err(ImportProblem::OutsideRoot),
+            Err(_) => Err(ImportProblem::NotFound(None)),
+        }
+    }
+
+    pub fn file(&self, id: FileId) -> &ProjectFile {
+        &self.files[id.0]
+    }
+
+    /// The files reachable from `from` through imports, `from` included.
+    pub fn reachable(&self, from: FileId) -> Vec<FileId> {
+        let mut seen = vec![false; self.files.len()];
+        let mut stack = vec![from];
+        let mut out = Vec::new();
+        while let Some(id) = stack.pop() {
+            if std::mem::replace(&mut seen[id.0], true) {
+                continue;
+            }
+            out.push(id);
+            for import in &self.files[id.0].imports {
+                if let Ok(t) = import.target {
+                    stack.push(t);
+                }
+            }
+        }
+        out
+    }
+
+    /// A shortest chain of imports from `from` to `to` (both included), if any.
+    pub fn import_path(&self, from: FileId, to: FileId) -> Option<Vec<FileId>> {
+        let mut prev: Vec<Option<FileId>> = vec![None; self.files.len()];
+        let mut seen = vec![false; self.files.len()];
+        let mut queue = std::collections::VecDeque::from([from]);
+        seen[from.0] = true;
+        while let Some(id) = queue.pop_front() {
+            if id == to {
+                let mut chain = vec![to];
+                let mut at = to;
+                while let Some(p) = prev[at.0] {
+                    chain.push(p);
+                    at = p;
+                }
+                chain.reverse();
+                return Some(chain);
+            }
+            for import in &self.files[id.0].imports {
+                if let Ok(t) = import.target {
+                    if !std::mem::replace(&mut seen[t.0], true) {
+                        prev[t.0] = Some(id);
+                        queue.push_back(t);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+fn import_texts(parse: &Parse) -> Vec<&Text> {
+    parse
+        .file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Import(import) => Some(&import.path),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Resolves `.` and `..` without touching the disk.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! completeness rules.

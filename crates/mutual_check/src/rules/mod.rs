@@ -1,0 +1,29 @@
+//! Every rule, one file each, grouped as in the catalogue.
+//!
+//! To add a rule: write `rules/<group>/<rule_name>.rs` with `declare_rule!`
+//! (see an existing rule), declare the module in its group's `mod.rs`, and
+//! add it to [`ALL`] below. `tests/catalogue.rs` checks that this list, the
+//! files and the generated docs agree.
+
+pub mod communication;
+pub mod completeness;
+pub mod content;
+pub mod hygiene;
+pub mod mutuality;
+pub mod responsibility;
+pub mod syntax_and_names;
+pub mod time;
+
+use crate::rule::RuleMeta;
+
+/// Every rule, in catalogue order.
+pub static ALL: &[&RuleMeta] = &[
+    // Syntax and names
+    &syntax_and_names::syntax_error::RULE,
+    &syntax_and_names::unused_allow::RULE,
+];
+
+/// The rule of that name.
+pub fn find(name: &str) -> Option<&'static RuleMeta> {
+    ALL.iter().copied().find(|r| r.name == name)
+}

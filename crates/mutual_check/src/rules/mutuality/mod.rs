@@ -1,0 +1,1 @@
+//! mutuality rules.

@@ -1,0 +1,4 @@
+//! Syntax and names: can the agreement be read at all?
+
+pub mod syntax_error;
+pub mod unused_allow;
