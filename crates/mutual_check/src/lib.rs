@@ -96,7 +96,7 @@ pub fn check(project: &Project, options: &Options) -> FileReport {
 pub fn check_model(model: &Model<'_>, options: &Options) -> FileReport {
     let ctx = Context { model, options };
     let mut raw = Vec::new();
-    for rule in rules::ALL {
+    for rule in rules::ALL.iter() {
         if options.level(rule).is_some() {
             (rule.check)(&ctx, &mut raw);
         }

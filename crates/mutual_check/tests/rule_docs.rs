@@ -26,7 +26,7 @@ fn blocks<'a>(markdown: &'a str, info: &str) -> Vec<String> {
 
 #[test]
 fn every_rule_has_every_section() {
-    for rule in ALL {
+    for rule in ALL.iter() {
         let md = rule.markdown();
         for heading in [
             "What it checks",
@@ -62,7 +62,7 @@ fn every_rule_has_every_section() {
 
 #[test]
 fn fires_examples_fire() {
-    for rule in ALL {
+    for rule in ALL.iter() {
         for block in blocks(&rule.markdown(), "mutual,fires") {
             let report = support::check_block(&block);
             assert!(
@@ -77,7 +77,7 @@ fn fires_examples_fire() {
 
 #[test]
 fn passes_examples_pass() {
-    for rule in ALL {
+    for rule in ALL.iter() {
         for block in blocks(&rule.markdown(), "mutual,passes") {
             let report = support::check_block(&block);
             assert!(

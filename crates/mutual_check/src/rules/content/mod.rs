@@ -1,1 +1,6 @@
-//! content rules.
+//! Content and licensing
+
+use crate::rule::RuleMeta;
+
+/// The rules of this group, in catalogue order.
+pub static RULES: &[&RuleMeta] = &[];

@@ -1,1 +1,6 @@
-//! hygiene rules.
+//! Hygiene: leftovers and impossible flows
+
+use crate::rule::RuleMeta;
+
+/// The rules of this group, in catalogue order.
+pub static RULES: &[&RuleMeta] = &[];

@@ -1,1 +1,6 @@
-//! mutuality rules.
+//! Mutuality: is this a partnership?
+
+use crate::rule::RuleMeta;
+
+/// The rules of this group, in catalogue order.
+pub static RULES: &[&RuleMeta] = &[];

@@ -1,1 +1,6 @@
-//! time rules.
+//! Time: term, review, exit
+
+use crate::rule::RuleMeta;
+
+/// The rules of this group, in catalogue order.
+pub static RULES: &[&RuleMeta] = &[];
