@@ -16,9 +16,17 @@ pub(crate) struct Lowerer<'t> {
     pub errors: Vec<SyntaxError>,
 }
 
+/// The span of a node, from its first token to its last. A rule that ends in
+/// an optional or repeated part (`string?`, `("," ~ ident)*`) has skipped the
+/// white space and comments before that part even when it is absent, so a
+/// node ends where its last descendant ends, not where pest stopped.
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
-    let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let start = pair.as_span().start();
+    let mut last = pair.clone();
+    while let Some(child) = last.clone().into_inner().last() {
+        last = child;
+    }
+    Span::new(start, last.as_span().end())
 }
 
 impl<'t> Lowerer<'t> {
