@@ -8,7 +8,10 @@ use std::sync::OnceLock;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// The `mutual` binary of this build, built on first use if cargo has not
@@ -19,11 +22,19 @@ pub fn binary() -> PathBuf {
         let target = std::env::var_os("CARGO_TARGET_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| root().join("target"));
-        let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
-        let bin = target.join(profile).join(format!("mutual{}", std::env::consts::EXE_SUFFIX));
+        let profile = if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        };
+        let bin = target
+            .join(profile)
+            .join(format!("mutual{}", std::env::consts::EXE_SUFFIX));
         if !bin.exists() {
             let mut build = Command::new(env!("CARGO"));
-            build.args(["build", "-p", "mutual_cli", "--bin", "mutual"]).current_dir(root());
+            build
+                .args(["build", "-p", "mutual_cli", "--bin", "mutual"])
+                .current_dir(root());
             if profile == "release" {
                 build.arg("--release");
             }
@@ -38,13 +49,19 @@ pub fn binary() -> PathBuf {
 /// A `mutual` command with a clean environment for reproducible output.
 pub fn mutual() -> Command {
     let mut cmd = Command::new(binary());
-    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("FORCE_COLOR");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR");
     cmd
 }
 
 /// Runs `mutual` with `args` in `dir`.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
-    mutual().args(args).current_dir(dir).output().expect("mutual runs")
+    mutual()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("mutual runs")
 }
 
 pub fn stdout(out: &Output) -> String {
@@ -74,7 +91,9 @@ pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
 pub fn require_client(program: &str) -> bool {
     let found = which(program).is_some();
     if !found {
-        let msg = format!("`{program}` is not installed: this test needs it (CI installs it via .ci/run)");
+        let msg = format!(
+            "`{program}` is not installed: this test needs it (CI installs it via .ci/run)"
+        );
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("{msg}");
         }
@@ -86,5 +105,7 @@ pub fn require_client(program: &str) -> bool {
 /// The full path of `program` on the PATH.
 pub fn which(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
 }

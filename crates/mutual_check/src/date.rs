@@ -90,6 +90,7 @@ impl CalendarDate {
     }
 
     /// The date a duration later.
+    #[allow(clippy::should_implement_trait)]
     pub fn add(self, duration: &ast::Duration) -> Self {
         let n = i64::from(duration.count);
         match duration.unit {

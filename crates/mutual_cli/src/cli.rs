@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "mutual", version, about = "Checks partnership agreements written in the Mutual language")]
+#[command(
+    name = "mutual",
+    version,
+    about = "Checks partnership agreements written in the Mutual language"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

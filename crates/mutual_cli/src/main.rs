@@ -4,6 +4,7 @@
 //! it (or, for `fmt --check`, a file that would change), 2 the tool could not
 //! do its job.
 
+mod atomic_write;
 mod cli;
 mod commands;
 

@@ -617,3 +617,29 @@ fn ident(pair: &Pair<'_, Rule>) -> Ident {
         span: span_of(pair),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::{ClauseKind, Item, PartyItemKind};
+
+    /// A clause ends at its last token, even when an optional part that
+    /// could follow is absent and a comment comes after it.
+    #[test]
+    fn spans_end_at_the_last_token() {
+        let text = "party p \"P\"   # a\nagreement \"A\" {\n  risk \"r\"   # b\n  party p {\n    pursues g, h   # c\n  }\n}\n";
+        let parse = crate::parse(text);
+        assert!(parse.errors.is_empty(), "{:?}", parse.errors);
+        let [Item::Party(def), Item::Agreement(agreement)] = parse.file.items.as_slice() else {
+            panic!("unexpected items: {:?}", parse.file.items);
+        };
+        assert_eq!(&text[def.span.range()], "party p \"P\"");
+        let risk = &agreement.body.items[0];
+        assert_eq!(&text[risk.span.range()], "risk \"r\"");
+        let ClauseKind::Party(party) = &agreement.body.items[1].kind else {
+            panic!("not a party");
+        };
+        let pursues = &party.body.items[0];
+        assert!(matches!(pursues.kind, PartyItemKind::Pursues(_)));
+        assert_eq!(&text[pursues.span.range()], "pursues g, h");
+    }
+}

@@ -330,11 +330,11 @@ fn first_token(text: &str, pos: usize) -> Span {
         0
     } else if rest.starts_with("\r\n") {
         2
-    } else if rest.starts_with('"') {
-        1 + rest[1..]
+    } else if let Some(after) = rest.strip_prefix('"') {
+        1 + after
             .find(['"', '\n', '\r'])
-            .map_or(rest.len() - 1, |p| p + 1)
-            .min(rest.len() - 1)
+            .map_or(after.len(), |p| p + 1)
+            .min(after.len())
     } else if rest.starts_with("<->") {
         3
     } else if rest.starts_with("->") {
