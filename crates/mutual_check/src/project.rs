@@ -150,19 +150,22 @@ impl Project {
         &self.files[id.0]
     }
 
-    /// The files reachable from `from` through imports, `from` included.
+    /// The files reachable from `from` through imports, `from` included, in
+    /// breadth-first order: the file itself, then its imports in the order
+    /// written, then theirs. The first definition of a name met in this order
+    /// is the one in scope.
     pub fn reachable(&self, from: FileId) -> Vec<FileId> {
         let mut seen = vec![false; self.files.len()];
-        let mut stack = vec![from];
+        let mut queue = std::collections::VecDeque::from([from]);
+        seen[from.0] = true;
         let mut out = Vec::new();
-        while let Some(id) = stack.pop() {
-            if std::mem::replace(&mut seen[id.0], true) {
-                continue;
-            }
+        while let Some(id) = queue.pop_front() {
             out.push(id);
             for import in &self.files[id.0].imports {
                 if let Ok(t) = import.target {
-                    stack.push(t);
+                    if !std::mem::replace(&mut seen[t.0], true) {
+                        queue.push_back(t);
+                    }
                 }
             }
         }

@@ -6,7 +6,7 @@ mod support;
 use mutual_check::rules::ALL;
 
 /// The fenced blocks of a given info string in Markdown.
-fn blocks<'a>(markdown: &'a str, info: &str) -> Vec<String> {
+fn blocks(markdown: &str, info: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<String> = None;
     for line in markdown.lines() {
@@ -20,7 +20,6 @@ fn blocks<'a>(markdown: &'a str, info: &str) -> Vec<String> {
             None => {}
         }
     }
-    let _ = &markdown;
     out
 }
 

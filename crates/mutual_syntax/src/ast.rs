@@ -183,7 +183,9 @@ pub struct PartyDef {
 }
 
 /// A braced block's items and braces. `close` is `None` when the closing
-/// brace is missing (a syntax error has been reported).
+/// brace is missing, and `open` is an empty span right after the block's
+/// header when the opening brace is missing (a syntax error has been
+/// reported in both cases).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Block<T> {
     pub open: Span,

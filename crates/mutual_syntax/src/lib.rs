@@ -9,6 +9,32 @@
 //! Parsing never fails: [`parse`] always returns a tree, and every problem is
 //! a [`SyntaxError`] with a location and a message in plain words. The parser
 //! recovers at the next clause, so one typo hides nothing else.
+//!
+//! ## Recovery
+//!
+//! Where the language reference leaves it open, the parser decides so:
+//!
+//! - A line it cannot read is one error node. The error goes on over the
+//!   next lines only when they cannot start anything themselves (they start
+//!   with a text, a number, `to`, `by`, `->`, …); a line that starts with a
+//!   keyword of the block, a `}`, or a plain word (most likely a misspelt
+//!   keyword) is read afresh, so every misspelling gets its own error.
+//! - At the top level, the indented lines after a broken item belong to it:
+//!   a broken agreement head is one error, not one per clause.
+//! - A block whose `{` is missing, but whose next line starts with a keyword
+//!   of that block, is read as if the brace were there: one error at the end
+//!   of its header, and its `}` closes it rather than the enclosing block.
+//!   Its [`ast::Block::open`] is then an empty span.
+//! - A block whose `}` is missing ends at the next line that starts a clause
+//!   of the enclosing block (a party at `channel`, `party`, …; an agreement at
+//!   `agreement` or `import`); the error points at its `{`.
+//! - A text without its closing quote runs to the end of its line and is
+//!   reported at the text; the clause it is in is still read. When it has
+//!   swallowed the `{` of its header (`agreement "Title {`), that is the only
+//!   error.
+//! - When a clause stops short at the end of its line (`invests time 40`),
+//!   the error points right after its last token and says "found the end of
+//!   the line", even when the next token is on a later line.
 
 pub mod ast;
 mod comments;

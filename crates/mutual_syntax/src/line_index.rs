@@ -65,15 +65,29 @@ impl LineIndex {
 
     /// The 0-based position of a byte offset. An offset past the end is the
     /// end; an offset inside a character is that character's start.
+    /// An offset before the end of a BOM is the start of the first line, and
+    /// an offset inside a line ending (between `\r` and `\n`) is the end of
+    /// that line's text.
     pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
-        let offset = floor_char_boundary(text, offset.min(self.len()));
-        let raw = self
-            .inner
-            .try_line_col(TextSize::from(offset as u32))
-            .unwrap_or(LineCol { line: 0, col: 0 });
+        let mut offset =
+            floor_char_boundary(text, offset.min(self.len())).max(self.bom_len as usize);
+        let line_col = |offset: usize| {
+            self.inner
+                .try_line_col(TextSize::from(offset as u32))
+                .unwrap_or(LineCol { line: 0, col: 0 })
+        };
+        let mut raw = line_col(offset);
+        if let Some(line) = self.line_range(text, raw.line) {
+            if offset > line.end {
+                offset = line.end;
+                raw = line_col(offset);
+            }
+        }
         let on_bom_line = raw.line == 0 && self.bom_len > 0;
         let character = match wide(encoding) {
-            None => raw.col - if on_bom_line { self.bom_len } else { 0 },
+            None => raw
+                .col
+                .saturating_sub(if on_bom_line { self.bom_len } else { 0 }),
             Some(enc) => {
                 let col = self.inner.to_wide(enc, raw).map_or(raw.col, |w| w.col);
                 col.saturating_sub(u32::from(on_bom_line))

@@ -14,6 +14,8 @@ use crate::SyntaxError;
 pub(crate) struct Lowerer<'t> {
     pub text: &'t str,
     pub errors: Vec<SyntaxError>,
+    /// The last text found without its closing quote.
+    unterminated: Option<Span>,
 }
 
 /// The span of a node, from its first token to its last. A rule that ends in
@@ -34,6 +36,7 @@ impl<'t> Lowerer<'t> {
         Lowerer {
             text,
             errors: Vec::new(),
+            unterminated: None,
         }
     }
 
@@ -107,6 +110,7 @@ impl<'t> Lowerer<'t> {
         let mut id = None;
         let mut name = None;
         let mut open = None;
+        let mut missing_open = false;
         let mut items = Vec::new();
         let mut close = None;
         for p in pair.into_inner() {
@@ -114,6 +118,11 @@ impl<'t> Lowerer<'t> {
                 Rule::ident => id = Some(ident(&p)),
                 Rule::string => name = Some(self.text_of(p)),
                 Rule::open_brace => open = Some(span_of(&p)),
+                Rule::missing_open_identity => {
+                    let after = name.as_ref().map(|n: &Text| n.span.end as usize);
+                    open = Some(self.missing_open(after, &p));
+                    missing_open = true;
+                }
                 Rule::close_brace => close = Some(span_of(&p)),
                 Rule::bad_identity => {
                     let s = span_of(&p);
@@ -132,9 +141,7 @@ impl<'t> Lowerer<'t> {
             }
         }
         let body = open.map(|open| {
-            if close.is_none() {
-                self.unclosed(open, "party");
-            }
+            self.check_braces(open, missing_open, close, "party");
             Block { open, items, close }
         });
         Some(PartyDef {
@@ -143,6 +150,32 @@ impl<'t> Lowerer<'t> {
             body,
             span,
         })
+    }
+
+    /// A block whose `{` is missing: the error, and the empty span where the
+    /// brace belongs (right after the block's header, `after`).
+    ///
+    /// When the header ends in a text without its closing quote, that text
+    /// has swallowed the brace (`agreement "Title {`): the error about the
+    /// quote says it all.
+    fn missing_open(&mut self, after: Option<usize>, pair: &Pair<'t, Rule>) -> Span {
+        let at = pair.as_span().start();
+        let after = after.unwrap_or(at).min(at);
+        let swallowed = self
+            .unterminated
+            .is_some_and(|open| open.end as usize == after);
+        if !swallowed {
+            self.errors
+                .push(messages::missing_open_brace(self.text, after, at));
+        }
+        Span::empty(after)
+    }
+
+    /// Reports a missing `}` (once: not again when the `{` is missing too).
+    fn check_braces(&mut self, open: Span, missing_open: bool, close: Option<Span>, what: &str) {
+        if close.is_none() && !missing_open {
+            self.unclosed(open, what);
+        }
     }
 
     fn unclosed(&mut self, open: Span, what: &str) {
@@ -161,11 +194,17 @@ impl<'t> Lowerer<'t> {
         let mut open = None;
         let mut close = None;
         let mut clauses: Vec<Clause> = Vec::new();
+        let mut missing_open = false;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::kw_agreement => {}
                 Rule::string => title = Some(self.text_of(p)),
                 Rule::open_brace => open = Some(span_of(&p)),
+                Rule::missing_open_clause => {
+                    let after = title.as_ref().map(|t: &Text| t.span.end as usize);
+                    open = Some(self.missing_open(after, &p));
+                    missing_open = true;
+                }
                 Rule::close_brace => close = Some(span_of(&p)),
                 Rule::bad_clause => {
                     let s = span_of(&p);
@@ -184,9 +223,7 @@ impl<'t> Lowerer<'t> {
             }
         }
         let open = open?;
-        if close.is_none() {
-            self.unclosed(open, "agreement");
-        }
+        self.check_braces(open, missing_open, close, "agreement");
         Some(Agreement {
             title: title?,
             body: Block {
@@ -363,12 +400,21 @@ impl<'t> Lowerer<'t> {
         let mut open = None;
         let mut close = None;
         let mut items: Vec<PartyItem> = Vec::new();
+        let mut missing_open = false;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::kw_party => {}
                 Rule::ident => id = Some(ident(&p)),
                 Rule::string => name = Some(self.text_of(p)),
                 Rule::open_brace => open = Some(span_of(&p)),
+                Rule::missing_open_party => {
+                    let after = name
+                        .as_ref()
+                        .map(|n: &Text| n.span.end as usize)
+                        .or(id.as_ref().map(|i: &Ident| i.span.end as usize));
+                    open = Some(self.missing_open(after, &p));
+                    missing_open = true;
+                }
                 Rule::close_brace => close = Some(span_of(&p)),
                 Rule::bad_party_item => {
                     let s = span_of(&p);
@@ -387,9 +433,7 @@ impl<'t> Lowerer<'t> {
             }
         }
         let open = open?;
-        if close.is_none() {
-            self.unclosed(open, "party");
-        }
+        self.check_braces(open, missing_open, close, "party");
         Some(PartyBlock {
             id: id?,
             name,
@@ -540,11 +584,8 @@ impl<'t> Lowerer<'t> {
             }
         }
         if !closed {
-            self.error(
-                span,
-                "this text has no closing quote",
-                Some("a text stays on one line: end it with `\"`".to_string()),
-            );
+            self.errors.push(messages::unterminated_error(span));
+            self.unterminated = Some(span);
         }
         let value = self.unescape(body, body_start);
         Text { value, span }

@@ -98,6 +98,7 @@ fn strict_failure(text: &str, start: usize, end: usize, rule: Rule) -> Option<(u
 pub(crate) fn describe(text: &str, level: Level, bad: Span, prev: Option<Span>) -> SyntaxError {
     let bad_start = bad.start as usize;
     let bad_end = bad.end as usize;
+    let mut read_from = bad_start;
     let mut failure = strict_failure(text, bad_start, bad_end, level.strict_rule());
     // A bad span that continues the line of the previous clause is most
     // likely the tail of that clause (`invests time 40 "…"`): read it again
@@ -108,6 +109,7 @@ pub(crate) fn describe(text: &str, level: Level, bad: Span, prev: Option<Span>) 
         {
             if pos >= bad_start {
                 failure = Some((pos, expected));
+                read_from = prev.start as usize;
             }
         }
     }
@@ -121,21 +123,125 @@ pub(crate) fn describe(text: &str, level: Level, bad: Span, prev: Option<Span>) 
     if std::env::var_os("MUTUAL_DEBUG_PARSER").is_some() {
         eprintln!("strict failure at {pos}: {expected:?}");
     }
-    let found = first_token(text, pos);
-    let found_text = &text[found.range()];
-    let before = previous_token(text, pos);
+    // A text left open before the point of failure is the first mistake,
+    // and usually the cause of what follows.
+    if let Some(open) = unterminated_string(text, bad_start, bad_end.max(pos)) {
+        if (open.start as usize) < pos {
+            return unterminated_error(open);
+        }
+    }
+    let before_end = previous_token_end(text, pos);
+    let before = previous_token(text, before_end);
+    let mut found = first_token(text, pos);
+    let mut found_text = describe_found(&text[found.range()]);
+    // The clause was cut short at the end of its line (`agreement "A"` with
+    // the `{` forgotten, `invests time 40   # hours?`): say so right after
+    // its last token, not at a comment or on the next line.
+    let at_line_end = text[found.range()].starts_with(['\n', '\r', '#'])
+        || (read_from < pos && !found.is_empty() && text[before_end..pos].contains('\n'));
+    if at_line_end {
+        found = line_end_after(text, before_end);
+        found_text = "the end of the line".into();
+    }
     let words = expected_words(&expected, level, before);
     let mut message = format!("expected {words}");
-    if let Some(b) = before.filter(|b| is_keyword(b) || *b == "," || *b == "->" || *b == "<->") {
+    if let Some(b) =
+        before.filter(|b| is_keyword(b) || *b == "," || *b == "->" || *b == "<->" || is_number(b))
+    {
         message.push_str(&format!(" after `{b}`"));
     }
-    message.push_str(&format!(", found {}", describe_found(found_text)));
-    let help = help_for(&expected, level, found_text, pos == bad_start);
+    message.push_str(&format!(", found {found_text}"));
+    let help = help_for(&expected, level, &text[found.range()], pos == bad_start);
     SyntaxError {
         span: found,
         message,
         help,
     }
+}
+
+/// The error for a text without its closing quote, as the lowering of a
+/// well-formed clause reports it.
+pub(crate) fn unterminated_error(span: Span) -> SyntaxError {
+    SyntaxError {
+        span,
+        message: "this text has no closing quote".into(),
+        help: Some("a text stays on one line: end it with `\"`".to_string()),
+    }
+}
+
+/// A block's `{` is missing: the block's header ends at `after`, and its
+/// first line starts at `at`.
+pub(crate) fn missing_open_brace(text: &str, after: usize, at: usize) -> SyntaxError {
+    let (span, found) = if text[after..at].contains('\n') {
+        (
+            line_end_after(text, after),
+            "the end of the line".to_string(),
+        )
+    } else {
+        let span = first_token(text, at);
+        (span, describe_found(&text[span.range()]))
+    };
+    SyntaxError {
+        span,
+        message: format!("expected `{{`, found {found}"),
+        help: Some(
+            "a block's lines go between `{` and `}`: add `{` at the end of its first line".into(),
+        ),
+    }
+}
+
+/// The first text in `start..end` that its line ends before closing, from
+/// its opening quote to the end of its line. Comments are skipped.
+fn unterminated_string(text: &str, start: usize, end: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut i = start;
+    let mut open: Option<usize> = None;
+    while i < end {
+        match (bytes[i], open) {
+            (b'\n' | b'\r', Some(o)) => return Some(Span::new(o, i)),
+            // An escape: the next character cannot close the text (unless
+            // it is the line end, which leaves the text open).
+            (b'\\', Some(_)) if !matches!(bytes.get(i + 1), Some(b'\n' | b'\r') | None) => {
+                i += 1;
+            }
+            (b'"', Some(_)) => open = None,
+            (b'"', None) => open = Some(i),
+            (b'#', None) => {
+                while i < end && !matches!(bytes[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.map(|o| {
+        let line_end = text[o..].find(['\n', '\r']).map_or(text.len(), |p| o + p);
+        Span::new(o, line_end)
+    })
+}
+
+fn is_number(token: &str) -> bool {
+    token.starts_with(|c: char| c.is_ascii_digit())
+        && token.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// The blanks after `at` up to the end of its line or a comment; when there
+/// are none, the line ending (or the comment's `#`) itself.
+fn line_end_after(text: &str, at: usize) -> Span {
+    let rest = &text[at..];
+    let blanks = rest.find(['\n', '\r', '#']).unwrap_or(rest.len());
+    if blanks > 0 {
+        return Span::new(at, at + blanks);
+    }
+    let ending = if rest.starts_with("\r\n") {
+        2
+    } else {
+        rest.chars().next().map_or(0, char::len_utf8)
+    };
+    Span::new(at, at + ending)
 }
 
 fn same_line(text: &str, a: usize, b: usize) -> bool {
@@ -171,6 +277,13 @@ fn expected_words(expected: &[Rule], level: Level, before: Option<&str>) -> Stri
         push(&mut words, level.item_words().to_string());
     }
     for rule in expected {
+        // A block read without its `{` is a recovery, not something to write.
+        if matches!(
+            rule,
+            Rule::missing_open_clause | Rule::missing_open_party | Rule::missing_open_identity
+        ) {
+            continue;
+        }
         if let Some(k) = keyword_of(*rule) {
             if !level.starters().contains(&k) || words.is_empty() {
                 push(&mut words, format!("`{k}`"));
@@ -183,6 +296,9 @@ fn expected_words(expected: &[Rule], level: Level, before: Option<&str>) -> Stri
     }
     if expected.contains(&Rule::EOI) && !words.is_empty() {
         push(&mut words, "the end of the line".to_string());
+    }
+    if words.is_empty() && expected.contains(&Rule::EOI) {
+        return "the end of the line".into();
     }
     if words.is_empty() {
         return "something else here".into();
@@ -315,6 +431,19 @@ fn help_for(expected: &[Rule], level: Level, found: &str, at_start: bool) -> Opt
             "write dates with a four-digit year and two-digit month and day: 2026-03-01".into(),
         );
     }
+    if level == Level::Identity && Level::Party.starters().contains(&found) {
+        return Some(format!(
+            "a party defined outside an agreement only says who it is (`kind`, `anonymous`, `contact`); write `{found}` in the party's block inside an agreement"
+        ));
+    }
+    if level == Level::Agreement
+        && Level::Party.starters().contains(&found)
+        && !Level::Agreement.starters().contains(&found)
+    {
+        return Some(format!(
+            "`{found}` is a line of a party: write it inside the party's block, between its `{{` and `}}`"
+        ));
+    }
     if at_start {
         if let Some(kw) = crate::suggest::closest(found, level.starters().iter().copied()) {
             return Some(format!("did you mean `{kw}`?"));
@@ -323,9 +452,13 @@ fn help_for(expected: &[Rule], level: Level, found: &str, at_start: bool) -> Opt
     None
 }
 
-/// The token at `pos`: a quoted text, a word, a line end, or one character.
+/// The token at `pos` (after blanks on its line): a quoted text, a word, a
+/// line end, or one character.
 fn first_token(text: &str, pos: usize) -> Span {
     let rest = text.get(pos..).unwrap_or("");
+    let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let pos = pos + blanks;
+    let rest = &rest[blanks..];
     let len = if rest.is_empty() {
         0
     } else if rest.starts_with("\r\n") {
@@ -354,10 +487,39 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '-' || c == '.'
 }
 
-/// The token just before `pos` on any earlier line, skipping white space
-/// and comments is not needed: a comment ends its line.
-fn previous_token(text: &str, pos: usize) -> Option<&str> {
-    let head = text.get(..pos)?.trim_end();
+/// The end of the token before `pos`, skipping white space and comments
+/// (a comment runs from a `#` outside a text to the end of its line).
+fn previous_token_end(text: &str, pos: usize) -> usize {
+    let mut head = text.get(..pos).unwrap_or("");
+    loop {
+        head = head.trim_end();
+        let line_start = head.rfind('\n').map_or(0, |p| p + 1);
+        match comment_start(&head[line_start..]) {
+            Some(c) => head = &head[..line_start + c],
+            None => return head.len(),
+        }
+    }
+}
+
+/// Where a comment starts in one line, if it has one.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '#' if !in_string => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The token that ends at `end` (see [`previous_token_end`]).
+fn previous_token(text: &str, end: usize) -> Option<&str> {
+    let head = text.get(..end)?;
     if head.ends_with('"') {
         return Some("\"");
     }
