@@ -75,12 +75,11 @@ impl Project {
                 .into_iter()
                 .cloned()
                 .collect();
-            let base = project.files[id.0]
-                .source
-                .path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
+            // A bare file name has an empty parent: its folder is ".".
+            let base = match project.files[id.0].source.path.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
             let mut resolved = Vec::with_capacity(imports.len());
             for text in imports {
                 let target = project

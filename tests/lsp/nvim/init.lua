@@ -1,6 +1,6 @@
 -- Headless Neovim as a real language-server client of `mutual lsp`.
 --
--- Driven by tests/tests/lsp_neovim.rs through environment variables:
+-- Driven by tests/lsp_neovim.rs through environment variables:
 --   MUTUAL_BIN   the `mutual` binary
 --   MUTUAL_ROOT  the project folder
 --   MUTUAL_OUT   where to write the results as JSON

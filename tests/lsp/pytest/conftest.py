@@ -1,7 +1,7 @@
 """`mutual lsp` under pytest-lsp, as VS Code and Emacs (eglot) would drive it.
 
 The binary comes from the `MUTUAL_BIN` environment variable (set by
-`tests/tests/lsp_pytest.rs`). Every test runs once per client.
+`tests/lsp_pytest.rs`). Every test runs once per client.
 """
 
 import os

@@ -6,7 +6,7 @@
 //! `docs/rules/` is generated this way, and a test fails when it is stale:
 //!
 //! ```sh
-//! cargo run -p mutual_cli -- rules --write-docs docs/rules
+//! cargo run -- rules --write-docs docs/rules
 //! ```
 
 use std::fmt::Write as _;
@@ -23,7 +23,7 @@ use crate::cli::{RulesArgs, RulesFormat};
 
 /// The command that regenerates the pages, as the pages and the staleness
 /// test tell it.
-pub const REGENERATE: &str = "cargo run -p mutual_cli -- rules --write-docs docs/rules";
+pub const REGENERATE: &str = "cargo run -- rules --write-docs docs/rules";
 
 #[derive(Serialize)]
 struct RuleEntry {
@@ -194,7 +194,7 @@ waive a rule with `allow RULE because \"…\"`.\n",
         out,
         "\n## Regenerating these pages\n\nThey are generated from the rules' doc comments \
 (`crates/mutual_check/src/rules/`). After changing a rule, run\n\n```sh\n{REGENERATE}\n```\n\n\
-The test `rule_docs_are_up_to_date` (`tests/tests/check_rules.rs`) fails while they are stale.\n"
+The test `rule_docs_are_up_to_date` (`tests/check_rules.rs`) fails while they are stale.\n"
     );
     out
 }

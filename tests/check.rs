@@ -8,8 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use mutual_e2e::{mutual, project, require_client, root, run_in, stderr, stdout, which};
+mod support;
+
 use serde_json::Value;
+use support::{mutual, project, require_client, root, run_in, stderr, stdout, which};
 
 /// Every side invests and gains and pursues the shared goal: clean for
 /// `--select no-benefit,no-goal`.
@@ -331,7 +333,7 @@ fn exit_code_2_for_an_unreadable_file() {
         let as_nobody = which("setpriv").and_then(|setpriv| {
             Command::new(setpriv)
                 .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-                .arg(mutual_e2e::binary())
+                .arg(support::binary())
                 .args(args)
                 .env("NO_COLOR", "1")
                 .current_dir(dir.path())
@@ -1088,4 +1090,27 @@ fn every_format_works_on_an_empty_folder() {
                 .unwrap_or_else(|e| panic!("{format}: {e}\n{}", show(&out)));
         }
     }
+}
+
+#[test]
+fn a_bare_file_name_resolves_its_imports_next_to_it() {
+    // pre-commit passes top-level files by their bare name.
+    let out = run_in(
+        &root().join("examples"),
+        &[
+            "check",
+            "--format",
+            "short",
+            "--today",
+            "2026-11-23",
+            "library-workshops.mutual",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
 }

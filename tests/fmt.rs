@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-use mutual_e2e::{mutual, project, root, run_in, stderr, stdout};
+mod support;
+
+use support::{mutual, project, root, run_in, stderr, stdout};
 
 const MESSY: &str =
     "agreement   \"Workshops\"{status draft   # not signed yet\n\n\n\n purpose \"Teach\"}";

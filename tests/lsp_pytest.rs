@@ -4,7 +4,9 @@
 
 use std::process::Command;
 
-use mutual_e2e::{binary, require_client, root, which};
+mod support;
+
+use support::{binary, require_client, root, which};
 
 #[test]
 fn pytest_lsp_suite_passes_as_vscode_and_emacs() {

@@ -6,11 +6,13 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use mutual_e2e::{root, run_in, stderr, stdout};
+mod support;
+
 use serde_json::Value;
+use support::{root, run_in, stderr, stdout};
 
 /// How to regenerate `docs/rules/`; also in `docs/rules/README.md`.
-const REGENERATE: &str = "cargo run -p mutual_cli -- rules --write-docs docs/rules";
+const REGENERATE: &str = "cargo run -- rules --write-docs docs/rules";
 
 fn code(out: &Output) -> i32 {
     out.status.code().unwrap_or(-1)

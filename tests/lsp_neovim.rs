@@ -6,8 +6,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use mutual_e2e::{binary, require_client, root};
+mod support;
+
 use serde_json::Value;
+use support::{binary, require_client, root};
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -1,4 +1,6 @@
-//! `mutual`: one binary for CI, the editor and pre-commit hooks.
+//! The `mutual` command line: one binary for CI, the editor and pre-commit
+//! hooks. The binary itself (`src/main.rs` at the repository root) only
+//! calls [`main`].
 //!
 //! Exit codes: 0 nothing at or above the fail level, 1 something at or above
 //! it (or, for `fmt --check`, a file that would change), 2 the tool could not
@@ -12,7 +14,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-fn main() -> ExitCode {
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

@@ -4,8 +4,10 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use mutual_e2e::binary;
+mod support;
+
 use serde_json::{json, Value};
+use support::binary;
 
 fn frame(body: &str) -> Vec<u8> {
     format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()

@@ -1,49 +1,20 @@
-//! Support for the end-to-end tests in `tests/tests/`: the path of the
+//! Support for the end-to-end tests in `tests/`: the path of the
 //! `mutual` binary, temporary projects, and the rule for third-party clients
 //! (skipped loudly when missing, a failure under `CI=true`).
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `mutual` binary of this build, built on first use if cargo has not
-/// built it yet.
+/// The `mutual` binary of this build: cargo builds it before it runs these
+/// tests, so it is never stale.
 pub fn binary() -> PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root().join("target"));
-        let profile = if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "release"
-        };
-        let bin = target
-            .join(profile)
-            .join(format!("mutual{}", std::env::consts::EXE_SUFFIX));
-        if !bin.exists() {
-            let mut build = Command::new(env!("CARGO"));
-            build
-                .args(["build", "-p", "mutual_cli", "--bin", "mutual"])
-                .current_dir(root());
-            if profile == "release" {
-                build.arg("--release");
-            }
-            let status = build.status().expect("cargo build runs");
-            assert!(status.success(), "building the mutual binary failed");
-        }
-        bin
-    })
-    .clone()
+    PathBuf::from(env!("CARGO_BIN_EXE_mutual"))
 }
 
 /// A `mutual` command with a clean environment for reproducible output.
