@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use mutual_syntax::ast::{Item, Text};
 use mutual_syntax::{Parse, Span};
@@ -47,6 +47,35 @@ pub enum ImportProblem {
     OutsideRoot,
 }
 
+/// The parses of imported files, kept from one load to the next: the
+/// language server checks a document again at every keystroke, and its
+/// imports rarely change meanwhile. By canonical path, the text that was
+/// parsed and its parse; an entry serves only the very same text, so it is
+/// never stale (a file is still read every time, only not parsed again).
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    files: Mutex<HashMap<PathBuf, (Arc<str>, Parse)>>,
+}
+
+impl ParseCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The parse of `text`, the file at `canonical`.
+    fn parse(&self, canonical: &Path, text: &Arc<str>) -> Parse {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((known, parse)) = files.get(canonical) {
+            if **known == **text {
+                return parse.clone();
+            }
+        }
+        let parse = mutual_syntax::parse(text);
+        files.insert(canonical.to_path_buf(), (Arc::clone(text), parse.clone()));
+        parse
+    }
+}
+
 impl Project {
     /// Loads `path` (whose text is given: it may be an unsaved buffer or
     /// standard input) and, recursively, its imports.
@@ -55,6 +84,29 @@ impl Project {
         text: impl Into<Arc<str>>,
         root: &Path,
         loader: &dyn FileLoader,
+    ) -> Project {
+        Project::load_with(path, text, root, loader, None)
+    }
+
+    /// [`Project::load`], taking the parses of imported files from `cache`
+    /// when their text has not changed (and keeping new ones there). The
+    /// file itself is always parsed.
+    pub fn load_cached(
+        path: &Path,
+        text: impl Into<Arc<str>>,
+        root: &Path,
+        loader: &dyn FileLoader,
+        cache: &ParseCache,
+    ) -> Project {
+        Project::load_with(path, text, root, loader, Some(cache))
+    }
+
+    fn load_with(
+        path: &Path,
+        text: impl Into<Arc<str>>,
+        root: &Path,
+        loader: &dyn FileLoader,
+        cache: Option<&ParseCache>,
     ) -> Project {
         let root = loader
             .canonicalize(root)
@@ -91,7 +143,12 @@ impl Project {
                         let joined = base.join(&text.value);
                         match loader.read(&canonical) {
                             Ok(content) => {
-                                let new = project.add(SourceFile::new(joined, content));
+                                let source = SourceFile::new(joined, content);
+                                let parse = match cache {
+                                    Some(cache) => cache.parse(&canonical, &source.text),
+                                    None => mutual_syntax::parse(&source.text),
+                                };
+                                let new = project.add_parsed(source, parse);
                                 by_path.insert(canonical, new);
                                 queue.push(new);
                                 Ok(new)
@@ -112,6 +169,10 @@ impl Project {
 
     fn add(&mut self, source: Arc<SourceFile>) -> FileId {
         let parse = mutual_syntax::parse(&source.text);
+        self.add_parsed(source, parse)
+    }
+
+    fn add_parsed(&mut self, source: Arc<SourceFile>, parse: Parse) -> FileId {
         self.files.push(ProjectFile {
             source,
             parse,
@@ -214,7 +275,7 @@ fn import_texts(parse: &Parse) -> Vec<&Text> {
 }
 
 /// Resolves `.` and `..` without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -226,4 +287,37 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::DiskLoader;
+
+    /// A cached parse serves only the text it was made from: an import
+    /// edited on disk between two loads is parsed again.
+    #[test]
+    fn cached_parses_follow_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let main = root.join("main.mutual");
+        let shared = root.join("shared.mutual");
+        std::fs::write(&shared, "goal g \"G\"\n").unwrap();
+        let text = "import \"shared.mutual\"\n";
+        let cache = ParseCache::new();
+        let goals = |project: &Project| match &project.files[1].parse.file.items[..] {
+            [Item::Goal(goal)] => goal.id.name.clone(),
+            other => panic!("unexpected items: {other:?}"),
+        };
+        let first = Project::load_cached(&main, text, root, &DiskLoader, &cache);
+        assert_eq!(goals(&first), "g");
+        let again = Project::load_cached(&main, text, root, &DiskLoader, &cache);
+        assert_eq!(goals(&again), "g");
+        std::fs::write(&shared, "goal h \"H\"\n").unwrap();
+        let changed = Project::load_cached(&main, text, root, &DiskLoader, &cache);
+        assert_eq!(goals(&changed), "h");
+        let plain = Project::load(&main, text, root, &DiskLoader);
+        assert_eq!(plain.files[1].parse.file, changed.files[1].parse.file);
+        assert_eq!(plain.files[1].parse.errors, changed.files[1].parse.errors);
+    }
 }

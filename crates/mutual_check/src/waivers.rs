@@ -8,11 +8,11 @@
 //! `unknown-rule` reports).
 
 use mutual_syntax::ast::Allow;
-use mutual_syntax::Span;
 
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules;
+use crate::rules::edits::whole_lines;
 
 /// Removes waived diagnostics; returns the kept ones and `unused-allow`s.
 pub fn apply(ctx: &Context<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -81,22 +81,4 @@ pub fn apply(ctx: &Context<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic>
         }
     }
     kept
-}
-
-/// The span grown to whole lines (indentation and line end included), when
-/// nothing else stands on them.
-pub fn whole_lines(ctx: &Context<'_>, span: Span) -> Span {
-    let text = &ctx.source().text;
-    let start = span.start as usize;
-    let end = span.end as usize;
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p + 1);
-    let before = &text[line_start..start];
-    let after = text[end..line_end].trim_end_matches(['\n', '\r']);
-    let after_ok = after.trim().is_empty() || after.trim_start().starts_with('#');
-    if before.trim().is_empty() && after_ok && after.trim().is_empty() {
-        Span::new(line_start, line_end)
-    } else {
-        span
-    }
 }

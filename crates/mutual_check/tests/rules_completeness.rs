@@ -4,116 +4,7 @@
 
 mod support;
 
-use std::path::Path;
-
-use mutual_check::{Applicability, FileReport, Fix};
-
-/// Checks `tests/rules/<rule>/<kind>.mutual`.
-fn fixture(rule: &str, kind: &str) -> (String, FileReport) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/rules")
-        .join(rule)
-        .join(format!("{kind}.mutual"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let files = vec![(format!("{kind}.mutual"), text.clone())];
-    (text, support::check_files(&files, &support::options()).1)
-}
-
-/// fires.mutual produces the rule, passes.mutual does not; both snapshotted.
-fn fires_and_passes(rule: &str) {
-    let (_, fires) = fixture(rule, "fires");
-    assert!(
-        support::rules_of(&fires).contains(&rule),
-        "{rule}/fires.mutual does not produce it:\n{}",
-        support::render(&fires)
-    );
-    assert!(!support::rules_of(&fires).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__fires"), support::render(&fires));
-    let (_, passes) = fixture(rule, "passes");
-    assert!(
-        !support::rules_of(&passes).contains(&rule),
-        "{rule}/passes.mutual produces it:\n{}",
-        support::render(&passes)
-    );
-    assert!(!support::rules_of(&passes).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__passes"), support::render(&passes));
-}
-
-/// The text with a fix applied.
-fn apply(text: &str, fix: &Fix) -> String {
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut out = text.to_string();
-    for e in edits {
-        out.replace_range(e.span.range(), &e.replacement);
-    }
-    out
-}
-
-/// The lines a change touches: `-` removed, `+` added, with line numbers.
-fn diff(before: &str, after: &str) -> String {
-    let a: Vec<&str> = before.split_inclusive('\n').collect();
-    let b: Vec<&str> = after.split_inclusive('\n').collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let mut out = String::new();
-    for (i, line) in a[prefix..a.len() - suffix].iter().enumerate() {
-        out.push_str(&format!("{:>3} -{}\n", prefix + i + 1, show(line)));
-    }
-    for (i, line) in b[prefix..b.len() - suffix].iter().enumerate() {
-        out.push_str(&format!("{:>3} +{}\n", prefix + i + 1, show(line)));
-    }
-    out
-}
-
-/// A line for a snapshot, its line end made visible when it is CRLF.
-fn show(line: &str) -> String {
-    if let Some(l) = line.strip_suffix("\r\n") {
-        format!("{l}⏎CRLF")
-    } else {
-        line.strip_suffix('\n').unwrap_or(line).to_string()
-    }
-}
-
-fn count(report: &FileReport, rule: &str) -> usize {
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule.name == rule)
-        .count()
-}
-
-/// Every fix `rule` offers in its fires fixture, applied alone: it has the
-/// applicability expected, the result still reads, and has one diagnostic
-/// of `rule` fewer. Snapshots the changes.
-fn fixes_resolve(rule: &str, applicability: Applicability) {
-    let (text, report) = fixture(rule, "fires");
-    let before = count(&report, rule);
-    let mut changes = String::new();
-    for d in report.diagnostics.iter().filter(|d| d.rule.name == rule) {
-        let fix = d
-            .fix
-            .as_ref()
-            .unwrap_or_else(|| panic!("{rule}: no fix on {}", d.message));
-        assert_eq!(fix.applicability, applicability, "{rule}: {}", fix.title);
-        let fixed = apply(&text, fix);
-        let files = vec![("fires.mutual".to_string(), fixed.clone())];
-        let (_, after) = support::check_files(&files, &support::options());
-        assert!(
-            !support::rules_of(&after).contains(&"syntax-error"),
-            "{rule}: the fix breaks the file:\n{fixed}\n{}",
-            support::render(&after)
-        );
-        assert_eq!(count(&after, rule), before - 1, "{rule}: {fixed}");
-        changes.push_str(&format!("# {}\n{}", fix.title, diff(&text, &fixed)));
-    }
-    insta::assert_snapshot!(format!("{rule}__fix"), changes);
-}
+use mutual_check::{Applicability, FileReport};
 
 /// Checks a text on the test date.
 fn check(text: &str) -> FileReport {
@@ -130,60 +21,60 @@ fn fixed(text: &str, rule: &str) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| d.rule.name == rule)
-        .map(|d| apply(text, d.fix.as_ref().expect("a fix")))
+        .map(|d| support::apply(text, d.fix.as_ref().expect("a fix")))
         .collect()
 }
 
 #[test]
 fn missing_purpose() {
-    fires_and_passes("missing-purpose");
-    fixes_resolve("missing-purpose", Applicability::Unsafe);
+    support::fires_and_passes!("missing-purpose");
+    support::fix_snapshot!("missing-purpose", Applicability::Unsafe);
 }
 
 #[test]
 fn missing_contact() {
-    fires_and_passes("missing-contact");
-    fixes_resolve("missing-contact", Applicability::Unsafe);
+    support::fires_and_passes!("missing-contact");
+    support::fix_snapshot!("missing-contact", Applicability::Unsafe);
 }
 
 #[test]
 fn missing_signature() {
-    fires_and_passes("missing-signature");
+    support::fires_and_passes!("missing-signature");
 }
 
 #[test]
 fn binding_unstated() {
-    fires_and_passes("binding-unstated");
+    support::fires_and_passes!("binding-unstated");
 }
 
 #[test]
 fn missing_measure() {
-    fires_and_passes("missing-measure");
-    fixes_resolve("missing-measure", Applicability::Unsafe);
+    support::fires_and_passes!("missing-measure");
+    support::fix_snapshot!("missing-measure", Applicability::Unsafe);
 }
 
 #[test]
 fn nothing_new() {
-    fires_and_passes("nothing-new");
-    fixes_resolve("nothing-new", Applicability::Unsafe);
+    support::fires_and_passes!("nothing-new");
+    support::fix_snapshot!("nothing-new", Applicability::Unsafe);
 }
 
 #[test]
 fn vague_investment() {
-    fires_and_passes("vague-investment");
-    fixes_resolve("vague-investment", Applicability::Unsafe);
+    support::fires_and_passes!("vague-investment");
+    support::fix_snapshot!("vague-investment", Applicability::Unsafe);
 }
 
 #[test]
 fn the_crlf_fixture_gets_crlf() {
-    let (text, report) = fixture("missing-purpose", "fires");
+    let (text, report) = support::fixture("missing-purpose", "fires");
     assert!(text.contains("\r\n"));
     let d = report
         .diagnostics
         .iter()
         .find(|d| d.rule.name == "missing-purpose")
         .expect("missing-purpose");
-    let out = apply(&text, d.fix.as_ref().expect("a fix"));
+    let out = support::apply(&text, d.fix.as_ref().expect("a fix"));
     assert_eq!(out.matches('\n').count(), out.matches("\r\n").count());
     assert!(out.contains(
         "  status active\r\n  purpose \"TODO: what do the partners set out to do together?\"\r\n  binding no\r\n"
@@ -306,7 +197,7 @@ fn signatures_are_needed_once_signed_or_active() {
     let report = check(
         "agreement \"A\" {\n  status active\n  party p \"P\" {\n    signed 2026-02-30\n  }\n}\n",
     );
-    assert_eq!(count(&report, "missing-signature"), 0);
+    assert_eq!(support::count(&report, "missing-signature"), 0);
 }
 
 #[test]

@@ -3,144 +3,51 @@
 
 mod support;
 
-use std::path::Path;
-
-use mutual_check::{Applicability, FileReport, Fix};
-
-/// Checks `tests/rules/<rule>/<kind>.mutual`, with the other files of that
-/// folder beside it (for imports).
-fn fixture(rule: &str, kind: &str) -> (String, FileReport) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/rules")
-        .join(rule);
-    let main = format!("{kind}.mutual");
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{rule}/{name}: {e}"))
-    };
-    let text = read(&main);
-    let mut files = vec![(main.clone(), text.clone())];
-    let mut others: Vec<String> = std::fs::read_dir(&dir)
-        .expect("fixture folder")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".mutual") && *n != "fires.mutual" && *n != "passes.mutual")
-        .collect();
-    others.sort();
-    for name in others {
-        let t = read(&name);
-        files.push((name, t));
-    }
-    (text, support::check_files(&files, &support::options()).1)
-}
-
-/// fires.mutual produces the rule, passes.mutual does not; both snapshotted.
-fn fires_and_passes(rule: &str) {
-    let (_, fires) = fixture(rule, "fires");
-    assert!(
-        support::rules_of(&fires).contains(&rule),
-        "{rule}/fires.mutual does not produce it:\n{}",
-        support::render(&fires)
-    );
-    assert!(!support::rules_of(&fires).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__fires"), support::render(&fires));
-    let (_, passes) = fixture(rule, "passes");
-    assert!(
-        !support::rules_of(&passes).contains(&rule),
-        "{rule}/passes.mutual produces it:\n{}",
-        support::render(&passes)
-    );
-    assert!(!support::rules_of(&passes).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__passes"), support::render(&passes));
-}
-
-/// The text with a fix applied.
-fn apply(text: &str, fix: &Fix) -> String {
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut out = text.to_string();
-    for e in edits {
-        out.replace_range(e.span.range(), &e.replacement);
-    }
-    out
-}
-
-/// Every fix `rule` offers in its fires fixture, applied alone: the result
-/// still reads, and has one diagnostic of `rule` fewer. Returns the fixed
-/// texts.
-fn fixes_resolve(rule: &str, applicability: Applicability) -> Vec<String> {
-    let (text, report) = fixture(rule, "fires");
-    let before = support::rules_of(&report)
-        .iter()
-        .filter(|r| **r == rule)
-        .count();
-    let mut fixed = Vec::new();
-    for d in report.diagnostics.iter().filter(|d| d.rule.name == rule) {
-        let fix = d
-            .fix
-            .as_ref()
-            .unwrap_or_else(|| panic!("{rule}: no fix on {}", d.message));
-        assert_eq!(fix.applicability, applicability, "{rule}: {}", fix.title);
-        let new = apply(&text, fix);
-        let after = support::check_block(&new);
-        let rules = support::rules_of(&after);
-        assert!(
-            !rules.contains(&"syntax-error"),
-            "{rule}: the fix breaks the file:\n{new}"
-        );
-        assert_eq!(
-            rules.iter().filter(|r| **r == rule).count(),
-            before - 1,
-            "{rule}: the fix does not remove the diagnostic:\n{new}\n{}",
-            support::render(&after)
-        );
-        fixed.push(new);
-    }
-    assert!(!fixed.is_empty());
-    fixed
-}
+use mutual_check::Applicability;
 
 #[test]
 fn single_party() {
-    fires_and_passes("single-party");
+    support::fires_and_passes!("single-party");
 }
 
 #[test]
 fn no_investment() {
-    fires_and_passes("no-investment");
+    support::fires_and_passes!("no-investment");
 }
 
 #[test]
 fn no_benefit() {
-    fires_and_passes("no-benefit");
+    support::fires_and_passes!("no-benefit");
 }
 
 #[test]
 fn paid_service() {
-    fires_and_passes("paid-service");
+    support::fires_and_passes!("paid-service");
 }
 
 #[test]
 fn anonymous_recognition() {
-    fires_and_passes("anonymous-recognition");
+    support::fires_and_passes!("anonymous-recognition");
 }
 
 #[test]
 fn sponsorship() {
-    fires_and_passes("sponsorship");
+    support::fires_and_passes!("sponsorship");
 }
 
 #[test]
 fn no_goal() {
-    fires_and_passes("no-goal");
+    support::fires_and_passes!("no-goal");
 }
 
 #[test]
 fn no_shared_goal() {
-    fires_and_passes("no-shared-goal");
+    support::fires_and_passes!("no-shared-goal");
 }
 
 #[test]
 fn no_investment_fix_adds_a_placeholder() {
-    let fixed = fixes_resolve("no-investment", Applicability::Unsafe);
+    let fixed = support::fixes_resolve("no-investment", Applicability::Unsafe);
     assert!(fixed[0].contains(
         "    commits \"Book the lab and announce every workshop\"\n    signed 2026-08-14\n    invests other \"TODO: what does this party invest?\"\n  }\n"
     ));
@@ -148,7 +55,7 @@ fn no_investment_fix_adds_a_placeholder() {
 
 #[test]
 fn no_benefit_fix_adds_a_placeholder() {
-    let fixed = fixes_resolve("no-benefit", Applicability::Unsafe);
+    let fixed = support::fixes_resolve("no-benefit", Applicability::Unsafe);
     assert_eq!(fixed.len(), 3);
     assert!(fixed[0].contains(
         "    signed 2026-08-14\n    gains other \"TODO: what does this party gain?\"\n  }\n"
@@ -382,11 +289,11 @@ fn placeholders_go_into_one_line_blocks_and_keep_crlf() {
             .expect("a fix")
     };
     assert_eq!(
-        apply(text, &fix_of("a")),
+        support::apply(text, &fix_of("a")),
         "agreement \"T\" {\r\n  party a \"A\" { invests time \"Work\" gains other \"TODO: what does this party gain?\" }\r\n  party b \"B\" {\r\n    invests venue \"Room\"\r\n  }\r\n}\r\n"
     );
     assert_eq!(
-        apply(text, &fix_of("b")),
+        support::apply(text, &fix_of("b")),
         "agreement \"T\" {\r\n  party a \"A\" { invests time \"Work\" }\r\n  party b \"B\" {\r\n    invests venue \"Room\"\r\n    gains other \"TODO: what does this party gain?\"\r\n  }\r\n}\r\n"
     );
     // An empty block gets the indentation of its brace plus two spaces.
@@ -396,7 +303,7 @@ fn placeholders_go_into_one_line_blocks_and_keep_crlf() {
         .diagnostics
         .iter()
         .filter(|d| d.rule.name == "no-investment")
-        .filter_map(|d| d.fix.as_ref().map(|f| apply(text, f)))
+        .filter_map(|d| d.fix.as_ref().map(|f| support::apply(text, f)))
         .collect();
     assert_eq!(
         fixed,

@@ -3,124 +3,31 @@
 
 mod support;
 
-use std::path::Path;
-
-use mutual_check::{Applicability, FileReport, Fix};
-
-/// Checks `tests/rules/<rule>/<kind>.mutual`, with the other files of that
-/// folder beside it (for imports).
-fn fixture(rule: &str, kind: &str) -> (String, FileReport) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/rules")
-        .join(rule);
-    let main = format!("{kind}.mutual");
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{rule}/{name}: {e}"))
-    };
-    let text = read(&main);
-    let mut files = vec![(main.clone(), text.clone())];
-    let mut others: Vec<String> = std::fs::read_dir(&dir)
-        .expect("fixture folder")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".mutual") && *n != "fires.mutual" && *n != "passes.mutual")
-        .collect();
-    others.sort();
-    for name in others {
-        let t = read(&name);
-        files.push((name, t));
-    }
-    (text, support::check_files(&files, &support::options()).1)
-}
-
-/// fires.mutual produces the rule, passes.mutual does not; both snapshotted.
-fn fires_and_passes(rule: &str) {
-    let (_, fires) = fixture(rule, "fires");
-    assert!(
-        support::rules_of(&fires).contains(&rule),
-        "{rule}/fires.mutual does not produce it:\n{}",
-        support::render(&fires)
-    );
-    assert!(!support::rules_of(&fires).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__fires"), support::render(&fires));
-    let (_, passes) = fixture(rule, "passes");
-    assert!(
-        !support::rules_of(&passes).contains(&rule),
-        "{rule}/passes.mutual produces it:\n{}",
-        support::render(&passes)
-    );
-    assert!(!support::rules_of(&passes).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__passes"), support::render(&passes));
-}
-
-/// The text with a fix applied.
-fn apply(text: &str, fix: &Fix) -> String {
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut out = text.to_string();
-    for e in edits {
-        out.replace_range(e.span.range(), &e.replacement);
-    }
-    out
-}
-
-/// Every fix `rule` offers in its fires fixture, applied alone: the result
-/// still reads, and has one diagnostic of `rule` fewer. Returns the fixed
-/// texts.
-fn fixes_resolve(rule: &str, applicability: Applicability) -> Vec<String> {
-    let (text, report) = fixture(rule, "fires");
-    let before = support::rules_of(&report)
-        .iter()
-        .filter(|r| **r == rule)
-        .count();
-    let mut fixed = Vec::new();
-    for d in report.diagnostics.iter().filter(|d| d.rule.name == rule) {
-        let fix = d
-            .fix
-            .as_ref()
-            .unwrap_or_else(|| panic!("{rule}: no fix on {}", d.message));
-        assert_eq!(fix.applicability, applicability, "{rule}: {}", fix.title);
-        let new = apply(&text, fix);
-        let after = support::check_block(&new);
-        let rules = support::rules_of(&after);
-        assert!(
-            !rules.contains(&"syntax-error"),
-            "{rule}: the fix breaks the file:\n{new}"
-        );
-        assert_eq!(
-            rules.iter().filter(|r| **r == rule).count(),
-            before - 1,
-            "{rule}: the fix does not remove the diagnostic:\n{new}\n{}",
-            support::render(&after)
-        );
-        fixed.push(new);
-    }
-    assert!(!fixed.is_empty());
-    fixed
-}
+use mutual_check::{Applicability, FileReport};
 
 #[test]
 fn no_commitment() {
-    fires_and_passes("no-commitment");
+    support::fires_and_passes!("no-commitment");
 }
 
 #[test]
 fn unilateral_decisions() {
-    fires_and_passes("unilateral-decisions");
+    support::fires_and_passes!("unilateral-decisions");
 }
 
 #[test]
 fn missing_governance() {
-    fires_and_passes("missing-governance");
+    support::fires_and_passes!("missing-governance");
 }
 
 #[test]
 fn unmitigated_risk() {
-    fires_and_passes("unmitigated-risk");
+    support::fires_and_passes!("unmitigated-risk");
 }
 
 #[test]
 fn no_commitment_fix_adds_a_placeholder() {
-    let fixed = fixes_resolve("no-commitment", Applicability::Unsafe);
+    let fixed = support::fixes_resolve("no-commitment", Applicability::Unsafe);
     assert!(fixed[0].contains(
         "    signed 2026-08-14\n    commits \"TODO: what does this party commit to?\"\n  }\n"
     ));
@@ -128,7 +35,7 @@ fn no_commitment_fix_adds_a_placeholder() {
 
 #[test]
 fn missing_governance_fix_adds_a_placeholder() {
-    let fixed = fixes_resolve("missing-governance", Applicability::Unsafe);
+    let fixed = support::fixes_resolve("missing-governance", Applicability::Unsafe);
     assert!(fixed[0].ends_with(
         "mitigation \"A reserve trainer is named for each workshop\"\n  decides all \"TODO: how are decisions taken?\"\n}\n"
     ));
@@ -136,7 +43,7 @@ fn missing_governance_fix_adds_a_placeholder() {
 
 #[test]
 fn unmitigated_risk_fix_adds_a_placeholder() {
-    let fixed = fixes_resolve("unmitigated-risk", Applicability::Unsafe);
+    let fixed = support::fixes_resolve("unmitigated-risk", Applicability::Unsafe);
     assert!(fixed[0].contains(
         "  risk \"Few people come in the summer\" mitigation \"TODO: what will the sides do if it happens?\"   # no plan yet\n"
     ));
@@ -201,7 +108,7 @@ fn missing_governance_fix_in_a_one_line_agreement() {
         .and_then(|d| d.fix.as_ref())
         .expect("a fix");
     assert_eq!(
-        apply(text, fix),
+        support::apply(text, fix),
         "agreement \"T\" { party a \"A\" { } decides all \"TODO: how are decisions taken?\" }\n"
     );
 }

@@ -11,95 +11,6 @@ use mutual_check::{check_text, DiskLoader, FileLoader, FileReport, Options};
 
 // ------------------------------------------------------------ helpers --
 
-fn fixture_dir(rule: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/rules")
-        .join(rule)
-}
-
-/// Checks `tests/rules/<rule>/<name>.mutual`, with its folder as the root.
-fn check_fixture(rule: &str, name: &str) -> (String, FileReport) {
-    let dir = fixture_dir(rule);
-    let path = dir.join(format!("{name}.mutual"));
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    let report = check_text(&path, text.as_str(), &dir, &DiskLoader, &support::options());
-    (text, report)
-}
-
-/// Each fix of `rule`, as the lines it changes: `-` before, `+` after.
-/// Every fixed text must still parse.
-fn fixes(text: &str, report: &FileReport, rule: &str) -> String {
-    let mut out = String::new();
-    for d in report.diagnostics.iter().filter(|d| d.rule.name == rule) {
-        let Some(fix) = &d.fix else { continue };
-        let mut edits = fix.edits.clone();
-        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-        let mut fixed = text.to_string();
-        for e in &edits {
-            fixed.replace_range(e.span.range(), &e.replacement);
-        }
-        let start = edits
-            .iter()
-            .map(|e| e.span.start as usize)
-            .min()
-            .unwrap_or(0);
-        let end = edits.iter().map(|e| e.span.end as usize).max().unwrap_or(0);
-        // The changed lines: from the start of the first to the end of the
-        // last (a removal of whole lines ends just after a line break).
-        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = if end > start && text[..end].ends_with('\n') {
-            end - 1
-        } else {
-            text[end..].find('\n').map_or(text.len(), |p| end + p)
-        };
-        let new_end = (line_end + fixed.len()).checked_sub(text.len());
-        let (line, col) = d.source.line_col(d.span.start as usize);
-        out.push_str(&format!(
-            "{line}:{col}: {} ({:?})\n",
-            fix.title, fix.applicability
-        ));
-        for l in text[line_start..line_end].lines() {
-            out.push_str(&format!("-{l}\n"));
-        }
-        if let Some(new_end) = new_end.filter(|e| *e > line_start) {
-            let new_end = fixed[new_end..]
-                .find('\n')
-                .map_or(fixed.len(), |p| new_end + p);
-            for l in fixed[line_start..new_end].lines() {
-                out.push_str(&format!("+{l}\n"));
-            }
-        }
-        let parsed = mutual_syntax::parse(&fixed);
-        assert!(
-            parsed.errors.is_empty(),
-            "the fix `{}` breaks the syntax:\n{fixed}",
-            fix.title
-        );
-    }
-    out
-}
-
-/// Snapshots a rule's fixtures: `fires` must report it, `passes` must not.
-fn fixture(rule: &str, with_fixes: bool) {
-    let (text, fires) = check_fixture(rule, "fires");
-    assert!(
-        support::rules_of(&fires).contains(&rule),
-        "fires.mutual of `{rule}` does not report it:\n{}",
-        support::render(&fires)
-    );
-    insta::assert_snapshot!(format!("{rule}__fires"), support::render(&fires));
-    if with_fixes {
-        insta::assert_snapshot!(format!("{rule}__fixes"), fixes(&text, &fires, rule));
-    }
-    let (_, passes) = check_fixture(rule, "passes");
-    assert!(
-        !support::rules_of(&passes).contains(&rule),
-        "passes.mutual of `{rule}` reports it:\n{}",
-        support::render(&passes)
-    );
-    insta::assert_snapshot!(format!("{rule}__passes"), support::render(&passes));
-}
-
 fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -121,13 +32,6 @@ fn render_only(report: &FileReport, rules: &[&str]) -> String {
         agreements: report.agreements.clone(),
     };
     support::render(&only)
-}
-
-fn count(report: &FileReport, rule: &str) -> usize {
-    support::rules_of(report)
-        .iter()
-        .filter(|r| **r == rule)
-        .count()
 }
 
 /// A small agreement between `wmil` (brought in from elsewhere) and a library.
@@ -168,62 +72,62 @@ impl FileLoader for RecordingLoader {
 
 #[test]
 fn invalid_date() {
-    fixture("invalid-date", false);
+    support::fires_and_passes_in_place!("invalid-date");
 }
 
 #[test]
 fn duplicate_definition() {
-    fixture("duplicate-definition", false);
+    support::fires_and_passes_in_place!("duplicate-definition");
 }
 
 #[test]
 fn unknown_party() {
-    fixture("unknown-party", true);
+    support::fires_and_passes_in_place!("unknown-party", fixes: support::fixes_on_lines);
 }
 
 #[test]
 fn unknown_goal() {
-    fixture("unknown-goal", true);
+    support::fires_and_passes_in_place!("unknown-goal", fixes: support::fixes_on_lines);
 }
 
 #[test]
 fn unknown_kind() {
-    fixture("unknown-kind", true);
+    support::fires_and_passes_in_place!("unknown-kind", fixes: support::fixes_on_lines);
 }
 
 #[test]
 fn import_not_found() {
-    fixture("import-not-found", false);
+    support::fires_and_passes_in_place!("import-not-found");
 }
 
 #[test]
 fn import_cycle() {
-    fixture("import-cycle", false);
+    support::fires_and_passes_in_place!("import-cycle");
 }
 
 #[test]
 fn import_outside_root() {
-    fixture("import-outside-root", false);
+    support::fires_and_passes_in_place!("import-outside-root");
 }
 
 #[test]
 fn duplicate_clause() {
-    fixture("duplicate-clause", true);
+    support::fires_and_passes_in_place!("duplicate-clause", fixes: support::fixes_on_lines);
 }
 
 #[test]
 fn unknown_rule() {
-    fixture("unknown-rule", true);
+    support::fires_and_passes_in_place!("unknown-rule", fixes: support::fixes_on_lines);
 }
 
 #[test]
 fn invalid_license() {
-    fixture("invalid-license", true);
+    support::fires_and_passes_in_place!("invalid-license", fixes: support::fixes_on_lines);
 }
 
 #[test]
 fn empty_text() {
-    fixture("empty-text", false);
+    support::fires_and_passes_in_place!("empty-text");
 }
 
 // ------------------------------------------------------------ imports --
@@ -282,7 +186,7 @@ fn a_file_importing_itself_is_a_loop() {
         &support::options(),
     );
     assert_eq!(
-        count(&report, "import-cycle"),
+        support::count(&report, "import-cycle"),
         1,
         "{}",
         support::render(&report)
@@ -323,13 +227,13 @@ fn a_loop_among_imported_files_is_reported_where_it_is() {
         &support::options(),
     );
     assert_eq!(
-        count(&report, "import-cycle"),
+        support::count(&report, "import-cycle"),
         0,
         "{}",
         support::render(&report)
     );
     assert_eq!(
-        count(&report, "unknown-party"),
+        support::count(&report, "unknown-party"),
         0,
         "{}",
         support::render(&report)
@@ -342,7 +246,7 @@ fn a_loop_among_imported_files_is_reported_where_it_is() {
         &support::options(),
     );
     assert_eq!(
-        count(&report, "import-cycle"),
+        support::count(&report, "import-cycle"),
         1,
         "{}",
         support::render(&report)
@@ -374,7 +278,7 @@ fn a_symbolic_link_out_of_the_root_is_refused_unread() {
         &support::options(),
     );
     assert_eq!(
-        count(&report, "import-outside-root"),
+        support::count(&report, "import-outside-root"),
         2,
         "{}",
         support::render(&report)
@@ -406,7 +310,7 @@ fn an_absolute_path_is_refused_even_inside_the_root() {
         &support::options(),
     );
     assert_eq!(
-        count(&report, "import-outside-root"),
+        support::count(&report, "import-outside-root"),
         1,
         "{}",
         support::render(&report)
@@ -461,7 +365,7 @@ agreement "Workshops" {
 "#;
     let plain = support::check_block(block);
     assert_eq!(
-        count(&plain, "unknown-kind"),
+        support::count(&plain, "unknown-kind"),
         2,
         "{}",
         support::render(&plain)
@@ -473,7 +377,7 @@ agreement "Workshops" {
     };
     let (_dir, report) = support::check_files(&support::split_files(block), &options);
     assert_eq!(
-        count(&report, "unknown-kind"),
+        support::count(&report, "unknown-kind"),
         0,
         "{}",
         support::render(&report)
@@ -515,7 +419,7 @@ fn a_brought_in_party_keeps_the_kind_of_its_definition() {
         "party wmil \"Wikimedia Israel\" {{\n  kind chaptr\n}}\n{WITH_WMIL}{WITH_WMIL}"
     ));
     assert_eq!(
-        count(&report, "unknown-kind"),
+        support::count(&report, "unknown-kind"),
         1,
         "{}",
         support::render(&report)
@@ -550,7 +454,7 @@ fn empty_text_sees_invisible_spaces() {
         "agreement \"Workshops\" {\n  purpose \"\u{200B}\u{00A0}\"\n  creates \"Something new\"\n}\n",
     );
     assert_eq!(
-        count(&report, "empty-text"),
+        support::count(&report, "empty-text"),
         1,
         "{}",
         support::render(&report)

@@ -3,116 +3,7 @@
 
 mod support;
 
-use std::path::Path;
-
-use mutual_check::{Applicability, CalendarDate, FileReport, Fix, Options};
-
-/// Checks `tests/rules/<rule>/<kind>.mutual`.
-fn fixture(rule: &str, kind: &str) -> (String, FileReport) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/rules")
-        .join(rule)
-        .join(format!("{kind}.mutual"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let files = vec![(format!("{kind}.mutual"), text.clone())];
-    (text, support::check_files(&files, &support::options()).1)
-}
-
-/// fires.mutual produces the rule, passes.mutual does not; both snapshotted.
-fn fires_and_passes(rule: &str) {
-    let (_, fires) = fixture(rule, "fires");
-    assert!(
-        support::rules_of(&fires).contains(&rule),
-        "{rule}/fires.mutual does not produce it:\n{}",
-        support::render(&fires)
-    );
-    assert!(!support::rules_of(&fires).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__fires"), support::render(&fires));
-    let (_, passes) = fixture(rule, "passes");
-    assert!(
-        !support::rules_of(&passes).contains(&rule),
-        "{rule}/passes.mutual produces it:\n{}",
-        support::render(&passes)
-    );
-    assert!(!support::rules_of(&passes).contains(&"syntax-error"));
-    insta::assert_snapshot!(format!("{rule}__passes"), support::render(&passes));
-}
-
-/// The text with a fix applied.
-fn apply(text: &str, fix: &Fix) -> String {
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut out = text.to_string();
-    for e in edits {
-        out.replace_range(e.span.range(), &e.replacement);
-    }
-    out
-}
-
-/// The lines a change touches: `-` removed, `+` added, with line numbers.
-fn diff(before: &str, after: &str) -> String {
-    let a: Vec<&str> = before.split_inclusive('\n').collect();
-    let b: Vec<&str> = after.split_inclusive('\n').collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let mut out = String::new();
-    for (i, line) in a[prefix..a.len() - suffix].iter().enumerate() {
-        out.push_str(&format!("{:>3} -{}\n", prefix + i + 1, show(line)));
-    }
-    for (i, line) in b[prefix..b.len() - suffix].iter().enumerate() {
-        out.push_str(&format!("{:>3} +{}\n", prefix + i + 1, show(line)));
-    }
-    out
-}
-
-/// A line for a snapshot, its line end made visible.
-fn show(line: &str) -> String {
-    if let Some(l) = line.strip_suffix("\r\n") {
-        format!("{l}⏎CRLF")
-    } else {
-        line.strip_suffix('\n').unwrap_or(line).to_string()
-    }
-}
-
-/// Every fix `rule` offers in its fires fixture, applied alone: it has the
-/// applicability expected, the result still reads, and has one diagnostic
-/// of `rule` fewer. Snapshots the changes.
-fn fixes_resolve(rule: &str, applicability: Applicability) {
-    let (text, report) = fixture(rule, "fires");
-    let before = count(&report, rule);
-    let mut changes = String::new();
-    for d in report.diagnostics.iter().filter(|d| d.rule.name == rule) {
-        let fix = d
-            .fix
-            .as_ref()
-            .unwrap_or_else(|| panic!("{rule}: no fix on {}", d.message));
-        assert_eq!(fix.applicability, applicability, "{rule}: {}", fix.title);
-        let fixed = apply(&text, fix);
-        let files = vec![("fires.mutual".to_string(), fixed.clone())];
-        let (_, after) = support::check_files(&files, &support::options());
-        assert!(
-            !support::rules_of(&after).contains(&"syntax-error"),
-            "{rule}: the fix breaks the file:\n{fixed}\n{}",
-            support::render(&after)
-        );
-        assert_eq!(count(&after, rule), before - 1, "{rule}: {fixed}");
-        changes.push_str(&format!("# {}\n{}", fix.title, diff(&text, &fixed)));
-    }
-    insta::assert_snapshot!(format!("{rule}__fix"), changes);
-}
-
-fn count(report: &FileReport, rule: &str) -> usize {
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule.name == rule)
-        .count()
-}
+use mutual_check::{Applicability, CalendarDate, FileReport, Options};
 
 /// Checks one agreement on `today`, with `expires-soon-days` = `days`.
 fn check_on(text: &str, today: &str, days: u32) -> FileReport {
@@ -140,56 +31,56 @@ fn with_term(term: &str) -> String {
 
 #[test]
 fn missing_term() {
-    fires_and_passes("missing-term");
+    support::fires_and_passes!("missing-term");
 }
 
 #[test]
 fn term_order() {
-    fires_and_passes("term-order");
+    support::fires_and_passes!("term-order");
 }
 
 #[test]
 fn open_ended_without_exit() {
-    fires_and_passes("open-ended-without-exit");
-    fixes_resolve("open-ended-without-exit", Applicability::Unsafe);
+    support::fires_and_passes!("open-ended-without-exit");
+    support::fix_snapshot!("open-ended-without-exit", Applicability::Unsafe);
 }
 
 #[test]
 fn missing_exit() {
-    fires_and_passes("missing-exit");
-    fixes_resolve("missing-exit", Applicability::Unsafe);
+    support::fires_and_passes!("missing-exit");
+    support::fix_snapshot!("missing-exit", Applicability::Unsafe);
 }
 
 #[test]
 fn missing_wind_down() {
-    fires_and_passes("missing-wind-down");
-    fixes_resolve("missing-wind-down", Applicability::Unsafe);
+    support::fires_and_passes!("missing-wind-down");
+    support::fix_snapshot!("missing-wind-down", Applicability::Unsafe);
 }
 
 #[test]
 fn missing_review() {
-    fires_and_passes("missing-review");
-    fixes_resolve("missing-review", Applicability::Unsafe);
+    support::fires_and_passes!("missing-review");
+    support::fix_snapshot!("missing-review", Applicability::Unsafe);
 }
 
 #[test]
 fn review_longer_than_term() {
-    fires_and_passes("review-longer-than-term");
+    support::fires_and_passes!("review-longer-than-term");
 }
 
 #[test]
 fn expired() {
-    fires_and_passes("expired");
+    support::fires_and_passes!("expired");
 }
 
 #[test]
 fn expires_soon() {
-    fires_and_passes("expires-soon");
+    support::fires_and_passes!("expires-soon");
 }
 
 #[test]
 fn commitment_outside_term() {
-    fires_and_passes("commitment-outside-term");
+    support::fires_and_passes!("commitment-outside-term");
 }
 
 #[test]
@@ -438,7 +329,7 @@ fn the_review_fix_keeps_crlf_and_one_line_agreements_work() {
         .and_then(|d| d.fix.clone())
         .expect("a fix");
     assert_eq!(
-        apply(crlf, &fix),
+        support::apply(crlf, &fix),
         "agreement \"A\" {\r\n\tstatus draft\r\n\tterm 2026-03-01 to 2027-02-28\r\n\treview every 12 months\r\n\tparty p \"P\" {\r\n\t}\r\n}\r\n"
     );
     let one_line = "agreement \"A\" { status draft }\n";
@@ -447,7 +338,7 @@ fn the_review_fix_keeps_crlf_and_one_line_agreements_work() {
         .diagnostics
         .iter()
         .filter(|d| d.rule.name == "missing-review" || d.rule.name == "missing-exit")
-        .map(|d| apply(one_line, d.fix.as_ref().expect("a fix")))
+        .map(|d| support::apply(one_line, d.fix.as_ref().expect("a fix")))
         .collect();
     assert_eq!(
         fixed,

@@ -1,11 +1,15 @@
 //! Conversions between our types and lsp-types: URIs and paths, byte spans
 //! and ranges. Every position goes through [`LineIndex`], clamped.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use lsp_types::{Position, Range, Uri};
 use mutual_syntax::{Encoding, LineIndex, Span};
+
+/// Resolves `.` and `..` without touching the disk: the checker's, so that
+/// the server and the import resolution agree on a path.
+pub use mutual_check::project::normalize;
 
 /// The file path of a `file:` URI; `None` for any other scheme
 /// (`untitled:`, …).
@@ -65,21 +69,6 @@ pub fn path_to_uri(path: &Path) -> Option<Uri> {
         }
     }
     Uri::from_str(&out).ok()
-}
-
-/// Resolves `.` and `..` without touching the disk.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 /// The canonical form of a path: symbolic links resolved where it exists,

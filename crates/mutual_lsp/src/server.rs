@@ -13,7 +13,7 @@ use lsp_server::{
 use lsp_types::notification::{self as notif, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::*;
-use mutual_check::{CalendarDate, Options};
+use mutual_check::{CalendarDate, Options, ParseCache};
 use mutual_syntax::Encoding;
 use serde::de::DeserializeOwned;
 
@@ -97,6 +97,7 @@ impl Server {
                 configs: Arc::new(Mutex::new(ConfigCache::default())),
                 client: Arc::new(client),
                 base_options: Arc::new(base_options),
+                parses: Arc::new(ParseCache::new()),
             },
             dirty: HashSet::new(),
             dirty_paths: HashSet::new(),
@@ -427,10 +428,10 @@ impl Server {
         };
         // Apply each change to the text left by the one before: later
         // ranges refer to the intermediate text, so the line index is
-        // rebuilt after each.
+        // rebuilt after each (and the last one is the new document's).
         let enc = self.state.encoding;
         let mut text = doc.text.to_string();
-        let mut index = mutual_syntax::LineIndex::new(&text);
+        let mut index = Arc::clone(&doc.line_index);
         for change in p.content_changes {
             match change.range {
                 Some(range) => {
@@ -439,9 +440,9 @@ impl Server {
                 }
                 None => text = change.text,
             }
-            index = mutual_syntax::LineIndex::new(&text);
+            index = Arc::new(mutual_syntax::LineIndex::new(&text));
         }
-        let new = doc.with_text(text, p.text_document.version);
+        let new = doc.with_text(text, index, p.text_document.version);
         self.put_doc(new);
     }
 

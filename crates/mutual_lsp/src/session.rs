@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use lsp_types::Uri;
-use mutual_check::{FileLoader, Options, Project};
+use mutual_check::{FileLoader, Options, ParseCache, Project};
 use mutual_syntax::{Encoding, LineIndex};
 
 use crate::convert;
@@ -50,11 +50,11 @@ impl Document {
         }
     }
 
-    /// The same document with another text.
-    pub fn with_text(&self, text: String, version: i32) -> Document {
+    /// The same document with another text, and that text's line index.
+    pub fn with_text(&self, text: String, line_index: Arc<LineIndex>, version: i32) -> Document {
         Document {
             uri: self.uri.clone(),
-            line_index: Arc::new(LineIndex::new(&text)),
+            line_index,
             text: text.into(),
             version,
             path: self.path.clone(),
@@ -128,6 +128,9 @@ pub struct Snapshot {
     /// The options used when no `mutual.toml` applies (the date is fixed by
     /// tests through this).
     pub base_options: Arc<Options>,
+    /// Parses of imported files, reused while their text is the same, so
+    /// that a keystroke parses the edited document only.
+    pub parses: Arc<ParseCache>,
 }
 
 /// What the client said it supports, as far as we care.
@@ -229,9 +232,13 @@ impl Snapshot {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let settings = self.settings(doc.path.as_deref());
         let project = match (&doc.path, &settings.root) {
-            (Some(path), Some(root)) => {
-                Project::load(path, Arc::clone(&doc.text), root, &self.loader())
-            }
+            (Some(path), Some(root)) => Project::load_cached(
+                path,
+                Arc::clone(&doc.text),
+                root,
+                &self.loader(),
+                &self.parses,
+            ),
             _ => Project::load(
                 Path::new(doc.uri.as_str()),
                 Arc::clone(&doc.text),

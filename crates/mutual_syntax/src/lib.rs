@@ -38,7 +38,7 @@
 
 pub mod ast;
 mod comments;
-mod keywords;
+pub mod keywords;
 mod line_index;
 mod lower;
 mod messages;
@@ -69,8 +69,19 @@ pub struct Parse {
 /// Parses a whole file. The text may start with a byte-order mark and use
 /// LF or CRLF line ends; spans are byte offsets into `text` as given.
 pub fn parse(text: &str) -> Parse {
-    let mut lower = lower::Lowerer::new(text);
-    let items = match parser::MutualParser::parse(parser::Rule::file, text) {
+    let comments = comments::collect(text);
+    // The grammar reads no comments: pest parses a copy of the text in which
+    // they are blanked out, which has the same length, so every offset is
+    // the same (and the copy is made only when there are comments).
+    let blanked;
+    let parse_text = if comments.is_empty() {
+        text
+    } else {
+        blanked = comments::blank(text, &comments);
+        blanked.as_str()
+    };
+    let mut lower = lower::Lowerer::new(text, parse_text);
+    let items = match parser::MutualParser::parse(parser::Rule::file, parse_text) {
         Ok(mut pairs) => pairs
             .next()
             .map(|file| lower.file(file))
@@ -94,7 +105,7 @@ pub fn parse(text: &str) -> Parse {
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     let file = File {
         items,
-        comments: comments::collect(text),
+        comments,
         has_bom: text.starts_with('\u{FEFF}'),
         line_ending: detect_line_ending(text),
     };

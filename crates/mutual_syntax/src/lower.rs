@@ -4,7 +4,7 @@
 //! recovery node (`bad_*`) becomes an error node plus a syntax error whose
 //! message comes from [`crate::messages`].
 
-use pest::iterators::Pair;
+use pest::iterators::{Pair, Pairs};
 
 use crate::ast::*;
 use crate::messages::{self, Level};
@@ -13,6 +13,8 @@ use crate::SyntaxError;
 
 pub(crate) struct Lowerer<'t> {
     pub text: &'t str,
+    /// The text pest parsed: `text` with its comments blanked out.
+    parse_text: &'t str,
     pub errors: Vec<SyntaxError>,
     /// The last text found without its closing quote.
     unterminated: Option<Span>,
@@ -23,18 +25,88 @@ pub(crate) struct Lowerer<'t> {
 /// white space and comments before that part even when it is absent, so a
 /// node ends where its last descendant ends, not where pest stopped.
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
-    let start = pair.as_span().start();
-    let mut last = pair.clone();
-    while let Some(child) = last.clone().into_inner().last() {
-        last = child;
+    let span = pair.as_span();
+    if ends_exactly(pair.as_rule()) {
+        return Span::new(span.start(), span.end());
     }
-    Span::new(start, last.as_span().end())
+    let mut last = pair.clone();
+    // `next_back` finds the last child in one step; `last()` would walk
+    // every child.
+    while let Some(child) = last.clone().into_inner().next_back() {
+        last = child;
+        if ends_exactly(last.as_rule()) {
+            break;
+        }
+    }
+    Span::new(span.start(), last.as_span().end())
+}
+
+/// Rules whose pair ends at their last token: atomic rules (they have no
+/// inner pairs, and skip no white space) and rules without inner rules.
+fn ends_exactly(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::ident
+            | Rule::string
+            | Rule::date
+            | Rule::number
+            | Rule::integer
+            | Rule::duration_unit
+            | Rule::status_value
+            | Rule::rule_name
+            | Rule::arrow
+            | Rule::open_brace
+            | Rule::close_brace
+            | Rule::bad_item
+            | Rule::bad_clause
+            | Rule::bad_party_item
+            | Rule::bad_identity
+            | Rule::kw_agreement
+            | Rule::kw_import
+            | Rule::kw_party
+            | Rule::kw_goal
+            | Rule::kw_status
+            | Rule::kw_purpose
+            | Rule::kw_binding
+            | Rule::kw_term
+            | Rule::kw_to
+            | Rule::kw_open_ended
+            | Rule::kw_review
+            | Rule::kw_every
+            | Rule::kw_exit
+            | Rule::kw_notice
+            | Rule::kw_wind_down
+            | Rule::kw_creates
+            | Rule::kw_measure
+            | Rule::kw_kind
+            | Rule::kw_anonymous
+            | Rule::kw_contact
+            | Rule::kw_pursues
+            | Rule::kw_invests
+            | Rule::kw_gains
+            | Rule::kw_from
+            | Rule::kw_license
+            | Rule::kw_commits
+            | Rule::kw_by
+            | Rule::kw_signed
+            | Rule::kw_channel
+            | Rule::kw_escalation
+            | Rule::kw_decides
+            | Rule::kw_all
+            | Rule::kw_risk
+            | Rule::kw_mitigation
+            | Rule::kw_allow
+            | Rule::kw_because
+            | Rule::kw_yes
+            | Rule::kw_no
+    )
 }
 
 impl<'t> Lowerer<'t> {
-    pub fn new(text: &'t str) -> Self {
+    pub fn new(text: &'t str, parse_text: &'t str) -> Self {
         Lowerer {
             text,
+            parse_text,
             errors: Vec::new(),
             unterminated: None,
         }
@@ -49,9 +121,10 @@ impl<'t> Lowerer<'t> {
     }
 
     pub fn file(&mut self, pair: Pair<'t, Rule>) -> Vec<Item> {
-        let mut items = Vec::new();
+        let children = pair.into_inner();
+        let mut items = Vec::with_capacity(children.len());
         let mut prev: Option<Span> = None;
-        for child in pair.into_inner() {
+        for child in children {
             let item = match child.as_rule() {
                 Rule::import_item => {
                     let span = span_of(&child);
@@ -77,7 +150,7 @@ impl<'t> Lowerer<'t> {
     }
 
     fn bad(&mut self, level: Level, span: Span, prev: Option<Span>) {
-        let error = messages::describe(self.text, level, span, prev);
+        let error = messages::describe(self.text, self.parse_text, level, span, prev);
         self.errors.push(error);
     }
 
@@ -111,9 +184,11 @@ impl<'t> Lowerer<'t> {
         let mut name = None;
         let mut open = None;
         let mut missing_open = false;
-        let mut items = Vec::new();
+        let parts = pair.into_inner();
+        // Room for every part: a few more than the items, one allocation.
+        let mut items = Vec::with_capacity(parts.len());
         let mut close = None;
-        for p in pair.into_inner() {
+        for p in parts {
             match p.as_rule() {
                 Rule::ident => id = Some(ident(&p)),
                 Rule::string => name = Some(self.text_of(p)),
@@ -193,9 +268,10 @@ impl<'t> Lowerer<'t> {
         let mut title = None;
         let mut open = None;
         let mut close = None;
-        let mut clauses: Vec<Clause> = Vec::new();
+        let parts = pair.into_inner();
+        let mut clauses: Vec<Clause> = Vec::with_capacity(parts.len());
         let mut missing_open = false;
-        for p in pair.into_inner() {
+        for p in parts {
             match p.as_rule() {
                 Rule::kw_agreement => {}
                 Rule::string => title = Some(self.text_of(p)),
@@ -256,10 +332,12 @@ impl<'t> Lowerer<'t> {
                 span,
             });
         }
-        let parts: Vec<Pair<'t, Rule>> = pair.into_inner().collect();
+        // The parts are read in order (texts last), without collecting them:
+        // the errors a text or a duration reports come out in the same order.
+        let mut parts = pair.into_inner();
         let kind = match rule {
             Rule::status_clause => {
-                let v = parts.iter().find(|p| p.as_rule() == Rule::status_value)?;
+                let v = parts.find(|p| p.as_rule() == Rule::status_value)?;
                 let value = match v.as_str() {
                     "draft" => Status::Draft,
                     "proposed" => Status::Proposed,
@@ -269,81 +347,100 @@ impl<'t> Lowerer<'t> {
                 };
                 ClauseKind::Status {
                     value,
-                    value_span: span_of(v),
+                    value_span: span_of(&v),
                 }
             }
-            Rule::purpose_clause => ClauseKind::Purpose(self.texts(parts).pop()?),
-            Rule::wind_down_clause => ClauseKind::WindDown(self.texts(parts).pop()?),
-            Rule::creates_clause => ClauseKind::Creates(self.texts(parts).pop()?),
-            Rule::measure_clause => ClauseKind::Measure(self.texts(parts).pop()?),
+            Rule::purpose_clause => ClauseKind::Purpose(self.last_text(parts)?),
+            Rule::wind_down_clause => ClauseKind::WindDown(self.last_text(parts)?),
+            Rule::creates_clause => ClauseKind::Creates(self.last_text(parts)?),
+            Rule::measure_clause => ClauseKind::Measure(self.last_text(parts)?),
             Rule::binding_clause => {
-                let v = parts.get(1)?;
+                let v = parts.nth(1)?;
                 ClauseKind::Binding {
                     value: v.as_rule() == Rule::kw_yes,
-                    value_span: span_of(v),
+                    value_span: span_of(&v),
                 }
             }
             Rule::term_clause => {
-                let start = self.date(parts.get(1)?);
-                let end = match parts.get(2)?.as_rule() {
-                    Rule::kw_open_ended => TermEnd::OpenEnded(span_of(&parts[2])),
-                    _ => TermEnd::Date(self.date(parts.get(3)?)),
+                let start = self.date(&parts.nth(1)?);
+                let second = parts.next()?;
+                let end = match second.as_rule() {
+                    Rule::kw_open_ended => TermEnd::OpenEnded(span_of(&second)),
+                    _ => TermEnd::Date(self.date(&parts.next()?)),
                 };
                 ClauseKind::Term { start, end }
             }
             Rule::review_clause => {
-                let every = self.duration(parts.get(2)?)?;
+                let every = self.duration(&parts.nth(2)?)?;
                 ClauseKind::Review {
                     every,
-                    description: self.texts(parts).pop(),
+                    description: self.last_text(parts),
                 }
             }
             Rule::exit_clause => {
-                let notice = match parts.iter().find(|p| p.as_rule() == Rule::duration) {
-                    Some(d) => Some(self.duration(d)?),
-                    None => None,
-                };
+                let mut notice = None;
+                let mut description = None;
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::duration if notice.is_none() => notice = Some(self.duration(&p)?),
+                        Rule::string => description = Some(self.text_of(p)),
+                        _ => {}
+                    }
+                }
                 ClauseKind::Exit {
                     notice,
-                    description: self.texts(parts).pop()?,
+                    description: description?,
                 }
             }
             Rule::channel_clause => {
-                let ends = self.endpoints(parts.get(1)?)?;
-                let every = match parts.iter().find(|p| p.as_rule() == Rule::duration) {
-                    Some(d) => Some(self.duration(d)?),
-                    None => None,
-                };
+                let ends = self.endpoints(&parts.nth(1)?)?;
+                let mut every = None;
+                let mut description = None;
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::duration if every.is_none() => every = Some(self.duration(&p)?),
+                        Rule::string => description = Some(self.text_of(p)),
+                        _ => {}
+                    }
+                }
                 ClauseKind::Channel {
                     ends,
                     every,
-                    description: self.texts(parts).pop(),
+                    description,
                 }
             }
             Rule::escalation_clause => {
-                let ends = self.endpoints(parts.get(1)?)?;
+                let ends = self.endpoints(&parts.nth(1)?)?;
                 ClauseKind::Escalation {
                     ends,
-                    description: self.texts(parts).pop(),
+                    description: self.last_text(parts),
                 }
             }
             Rule::decides_clause => {
-                let who = parts.get(1)?;
+                let who = parts.nth(1)?;
                 let deciders = match who.as_rule() {
-                    Rule::kw_all => Deciders::All(span_of(who)),
-                    _ => Deciders::Parties(who.clone().into_inner().map(|p| ident(&p)).collect()),
+                    Rule::kw_all => Deciders::All(span_of(&who)),
+                    _ => Deciders::Parties(who.into_inner().map(|p| ident(&p)).collect()),
                 };
                 ClauseKind::Decides {
                     deciders,
-                    description: self.texts(parts).pop(),
+                    description: self.last_text(parts),
                 }
             }
             Rule::risk_clause => {
-                let mut texts = self.texts(parts).into_iter();
-                let description = texts.next()?;
+                let mut description = None;
+                let mut mitigation = None;
+                for p in parts.filter(|p| p.as_rule() == Rule::string) {
+                    let text = self.text_of(p);
+                    if description.is_none() {
+                        description = Some(text);
+                    } else if mitigation.is_none() {
+                        mitigation = Some(text);
+                    }
+                }
                 ClauseKind::Risk {
-                    description,
-                    mitigation: texts.next(),
+                    description: description?,
+                    mitigation,
                 }
             }
             _ => return None,
@@ -351,26 +448,30 @@ impl<'t> Lowerer<'t> {
         Some(Clause { kind, span })
     }
 
-    /// Every string of a clause, in order.
-    fn texts(&mut self, parts: Vec<Pair<'t, Rule>>) -> Vec<Text> {
-        parts
-            .into_iter()
-            .filter(|p| p.as_rule() == Rule::string)
-            .map(|p| self.text_of(p))
-            .collect()
+    /// Reads every string among `parts` (reporting their errors) and
+    /// returns the last one.
+    fn last_text(&mut self, parts: impl Iterator<Item = Pair<'t, Rule>>) -> Option<Text> {
+        let mut last = None;
+        for p in parts {
+            if p.as_rule() == Rule::string {
+                last = Some(self.text_of(p));
+            }
+        }
+        last
     }
 
     fn endpoints(&mut self, pair: &Pair<'t, Rule>) -> Option<Endpoints> {
-        let parts: Vec<_> = pair.clone().into_inner().collect();
-        match parts.first()?.as_rule() {
-            Rule::kw_all => Some(Endpoints::All(span_of(&parts[0]))),
+        let mut parts = pair.clone().into_inner();
+        let first = parts.next()?;
+        match first.as_rule() {
+            Rule::kw_all => Some(Endpoints::All(span_of(&first))),
             _ => {
-                let arrow = parts.get(1)?;
+                let arrow = parts.next()?;
                 Some(Endpoints::Link {
-                    from: ident(&parts[0]),
-                    to: ident(parts.get(2)?),
+                    from: ident(&first),
+                    to: ident(&parts.next()?),
                     both: arrow.as_str() == "<->",
-                    arrow: span_of(arrow),
+                    arrow: span_of(&arrow),
                 })
             }
         }
@@ -399,9 +500,10 @@ impl<'t> Lowerer<'t> {
         let mut name = None;
         let mut open = None;
         let mut close = None;
-        let mut items: Vec<PartyItem> = Vec::new();
+        let parts = pair.into_inner();
+        let mut items: Vec<PartyItem> = Vec::with_capacity(parts.len());
         let mut missing_open = false;
-        for p in pair.into_inner() {
+        for p in parts {
             match p.as_rule() {
                 Rule::kw_party => {}
                 Rule::ident => id = Some(ident(&p)),
@@ -450,40 +552,36 @@ impl<'t> Lowerer<'t> {
                 span,
             });
         }
-        let parts: Vec<Pair<'t, Rule>> = pair.into_inner().collect();
+        let mut parts = pair.into_inner();
         let kind = match rule {
-            Rule::kind_item => PartyItemKind::Kind(ident(parts.get(1)?)),
+            Rule::kind_item => PartyItemKind::Kind(ident(&parts.nth(1)?)),
             Rule::anonymous_item => PartyItemKind::Anonymous,
-            Rule::contact_item => PartyItemKind::Contact(self.texts(parts).pop()?),
-            Rule::pursues_item => PartyItemKind::Pursues(
-                parts
-                    .get(1)?
-                    .clone()
-                    .into_inner()
-                    .map(|p| ident(&p))
-                    .collect(),
-            ),
+            Rule::contact_item => PartyItemKind::Contact(self.last_text(parts)?),
+            Rule::pursues_item => {
+                PartyItemKind::Pursues(parts.nth(1)?.into_inner().map(|p| ident(&p)).collect())
+            }
             Rule::invests_item => PartyItemKind::Invests(self.flow(parts)?),
             Rule::gains_item => PartyItemKind::Gains(self.flow(parts)?),
             Rule::commits_item => {
-                let by = parts
-                    .iter()
-                    .find(|p| p.as_rule() == Rule::date)
-                    .map(|d| self.date(d));
-                PartyItemKind::Commits {
-                    text: self.texts(parts).pop()?,
-                    by,
+                let mut by = None;
+                let mut text = None;
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::date if by.is_none() => by = Some(self.date(&p)),
+                        Rule::string => text = Some(self.text_of(p)),
+                        _ => {}
+                    }
                 }
+                PartyItemKind::Commits { text: text?, by }
             }
-            Rule::signed_item => PartyItemKind::Signed(self.date(parts.get(1)?)),
+            Rule::signed_item => PartyItemKind::Signed(self.date(&parts.nth(1)?)),
             _ => return None,
         };
         Some(PartyItem { kind, span })
     }
 
-    fn flow(&mut self, parts: Vec<Pair<'t, Rule>>) -> Option<Flow> {
-        let mut iter = parts.into_iter().skip(1);
-        let resource = ident(&iter.next()?);
+    fn flow(&mut self, mut parts: Pairs<'t, Rule>) -> Option<Flow> {
+        let resource = ident(&parts.nth(1)?);
         let mut flow = Flow {
             resource,
             quantity: None,
@@ -493,7 +591,7 @@ impl<'t> Lowerer<'t> {
         };
         let mut after_license = false;
         let mut after_direction = false;
-        for p in iter {
+        for p in parts {
             match p.as_rule() {
                 Rule::quantity => {
                     let span = span_of(&p);
@@ -570,19 +668,8 @@ impl<'t> Lowerer<'t> {
     /// quote reported at the string.
     fn text_of(&mut self, pair: Pair<'t, Rule>) -> Text {
         let span = span_of(&pair);
-        let mut body = "";
-        let mut body_start = span.start as usize + 1;
-        let mut closed = false;
-        for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::string_body => {
-                    body = p.as_str();
-                    body_start = p.as_span().start();
-                }
-                Rule::string_close => closed = true,
-                _ => {}
-            }
-        }
+        let (body, closed) = string_body(pair.as_str());
+        let body_start = span.start as usize + 1;
         if !closed {
             self.errors.push(messages::unterminated_error(span));
             self.unterminated = Some(span);
@@ -640,6 +727,23 @@ impl<'t> Lowerer<'t> {
     }
 }
 
+/// The body of a string as the grammar reads it (after the opening quote),
+/// and whether a closing quote ends it. The body never holds an unescaped
+/// quote, so the last quote closes the string unless it is escaped: unless
+/// an odd number of backslashes comes right before it.
+fn string_body(string: &str) -> (&str, bool) {
+    let inner = string.get(1..).unwrap_or("");
+    let Some(before) = inner.strip_suffix('"') else {
+        return (inner, false);
+    };
+    let backslashes = before.len() - before.trim_end_matches('\\').len();
+    if backslashes % 2 == 0 {
+        (before, true)
+    } else {
+        (inner, false)
+    }
+}
+
 /// `{XXXX}` after `\u`: the character and the bytes used.
 fn parse_unicode_escape(rest: &str) -> Option<(char, usize)> {
     let inner = rest.strip_prefix('{')?;
@@ -662,6 +766,34 @@ fn ident(pair: &Pair<'_, Rule>) -> Ident {
 #[cfg(test)]
 mod tests {
     use crate::ast::{ClauseKind, Item, PartyItemKind};
+
+    /// Whether a string is closed, told from its text alone.
+    #[test]
+    fn string_bodies() {
+        use super::string_body;
+        for (string, body, closed) in [
+            ("\"", "", false),
+            ("\"\"", "", true),
+            ("\"abc\"", "abc", true),
+            ("\"abc", "abc", false),
+            ("\"a\\\"", "a\\\"", false),
+            ("\"a\\\\\"", "a\\\\", true),
+            ("\"a\\\\\\\"", "a\\\\\\\"", false),
+            ("\"\\", "\\", false),
+            ("\"é\"", "é", true),
+        ] {
+            assert_eq!(string_body(string), (body, closed), "{string}");
+        }
+        // The same as the grammar reads them, in a clause.
+        for text in ["\"a\\\"", "\"a\\\\\"", "\"\\\\\\\"\"", "\"x\\"] {
+            let parse = crate::parse(&format!("agreement {text}\n"));
+            let unterminated = parse
+                .errors
+                .iter()
+                .any(|e| e.message == "this text has no closing quote");
+            assert_eq!(unterminated, !string_body(text).1, "{text}");
+        }
+    }
 
     /// A clause ends at its last token, even when an optional part that
     /// could follow is absent and a comment comes after it.

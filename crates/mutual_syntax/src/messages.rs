@@ -9,7 +9,10 @@ use pest::error::{ErrorVariant, InputLocation};
 use pest::Parser;
 
 use crate::ast::Span;
-use crate::keywords::is_keyword;
+use crate::keywords::{
+    is_keyword, AGREEMENT_CLAUSE_KEYWORDS, IDENTITY_KEYWORDS, PARTY_LINE_KEYWORDS,
+    TOP_LEVEL_KEYWORDS,
+};
 use crate::parser::{MutualParser, Rule};
 use crate::SyntaxError;
 
@@ -44,37 +47,10 @@ impl Level {
 
     fn starters(self) -> &'static [&'static str] {
         match self {
-            Level::File => &["agreement", "party", "goal", "import"],
-            Level::Agreement => &[
-                "status",
-                "purpose",
-                "binding",
-                "term",
-                "review",
-                "exit",
-                "wind-down",
-                "creates",
-                "measure",
-                "goal",
-                "party",
-                "channel",
-                "escalation",
-                "decides",
-                "risk",
-                "allow",
-            ],
-            Level::Party => &[
-                "kind",
-                "anonymous",
-                "contact",
-                "pursues",
-                "invests",
-                "gains",
-                "commits",
-                "signed",
-                "allow",
-            ],
-            Level::Identity => &["kind", "anonymous", "contact"],
+            Level::File => TOP_LEVEL_KEYWORDS,
+            Level::Agreement => AGREEMENT_CLAUSE_KEYWORDS,
+            Level::Party => PARTY_LINE_KEYWORDS,
+            Level::Identity => IDENTITY_KEYWORDS,
         }
     }
 }
@@ -95,18 +71,29 @@ fn strict_failure(text: &str, start: usize, end: usize, rule: Rule) -> Option<(u
     Some((start + pos, positives))
 }
 
-pub(crate) fn describe(text: &str, level: Level, bad: Span, prev: Option<Span>) -> SyntaxError {
+/// `parse_text` is `text` with its comments blanked out, as the grammar
+/// reads it; the message describes `text`.
+pub(crate) fn describe(
+    text: &str,
+    parse_text: &str,
+    level: Level,
+    bad: Span,
+    prev: Option<Span>,
+) -> SyntaxError {
     let bad_start = bad.start as usize;
     let bad_end = bad.end as usize;
     let mut read_from = bad_start;
-    let mut failure = strict_failure(text, bad_start, bad_end, level.strict_rule());
+    let mut failure = strict_failure(parse_text, bad_start, bad_end, level.strict_rule());
     // A bad span that continues the line of the previous clause is most
     // likely the tail of that clause (`invests time 40 "…"`): read it again
     // from the clause's start, and keep that reading if it got further.
     if let Some(prev) = prev.filter(|p| same_line(text, p.end as usize, bad_start)) {
-        if let Some((pos, expected)) =
-            strict_failure(text, prev.start as usize, bad_end, level.strict_rule())
-        {
+        if let Some((pos, expected)) = strict_failure(
+            parse_text,
+            prev.start as usize,
+            bad_end,
+            level.strict_rule(),
+        ) {
             if pos >= bad_start {
                 failure = Some((pos, expected));
                 read_from = prev.start as usize;
@@ -328,7 +315,7 @@ fn rule_words(rule: Rule, before: Option<&str>) -> &'static str {
             }
             _ => "a name",
         },
-        Rule::string | Rule::string_close => match before {
+        Rule::string => match before {
             Some("agreement") => "the agreement's title in quotes",
             Some("import") => "a file path in quotes",
             _ => "a text in quotes",
@@ -392,7 +379,9 @@ fn keyword_of(rule: Rule) -> Option<&'static str> {
         // A clause that failed where it starts is reported as the clause.
         Rule::import_item => "import",
         Rule::goal_def => "goal",
-        Rule::party_def | Rule::party_head | Rule::party_block => "party",
+        Rule::party_def | Rule::party_head | Rule::party_block | Rule::strict_party_block => {
+            "party"
+        }
         Rule::agreement_head | Rule::agreement => "agreement",
         Rule::status_clause => "status",
         Rule::purpose_clause => "purpose",

@@ -8,6 +8,7 @@
 pub mod communication;
 pub mod completeness;
 pub mod content;
+pub(crate) mod edits;
 pub mod hygiene;
 pub mod mutuality;
 pub mod responsibility;

@@ -8,6 +8,9 @@ use lsp_types::{
     Documentation, MarkupContent, MarkupKind, TextEdit,
 };
 use mutual_check::{rules, vocabulary, Model};
+use mutual_syntax::keywords::{
+    AGREEMENT_CLAUSE_KEYWORDS, IDENTITY_KEYWORDS, PARTY_LINE_KEYWORDS, TOP_LEVEL_KEYWORDS,
+};
 use mutual_syntax::Span;
 
 use super::doc_offset;
@@ -16,37 +19,6 @@ use crate::lexer::{self, TokKind, Token};
 use crate::session::{Analysis, DocKind, Document, Snapshot};
 use crate::{convert, HandlerResult};
 
-const TOP_LEVEL: &[&str] = &["import", "party", "goal", "agreement"];
-const AGREEMENT_BODY: &[&str] = &[
-    "status",
-    "purpose",
-    "binding",
-    "term",
-    "review",
-    "exit",
-    "wind-down",
-    "creates",
-    "measure",
-    "goal",
-    "party",
-    "channel",
-    "escalation",
-    "decides",
-    "risk",
-    "allow",
-];
-const PARTY_BODY: &[&str] = &[
-    "kind",
-    "anonymous",
-    "contact",
-    "pursues",
-    "invests",
-    "gains",
-    "commits",
-    "signed",
-    "allow",
-];
-const PARTY_DEF_BODY: &[&str] = &["kind", "anonymous", "contact"];
 const STATUSES: &[&str] = &["draft", "proposed", "signed", "active", "ended"];
 
 /// Makes an item: label, kind, detail, documentation.
@@ -259,10 +231,10 @@ fn items_at(snap: &Snapshot, doc: &Document, offset: usize) -> Vec<CompletionIte
     };
     if at_clause_start {
         return match block {
-            None => keywords(TOP_LEVEL),
-            Some(Block::Agreement) => keywords(AGREEMENT_BODY),
-            Some(Block::Party) => keywords(PARTY_BODY),
-            Some(Block::PartyDef) => keywords(PARTY_DEF_BODY),
+            None => keywords(TOP_LEVEL_KEYWORDS),
+            Some(Block::Agreement) => keywords(AGREEMENT_CLAUSE_KEYWORDS),
+            Some(Block::Party) => keywords(PARTY_LINE_KEYWORDS),
+            Some(Block::PartyDef) => keywords(IDENTITY_KEYWORDS),
             Some(Block::Other) => Vec::new(),
         };
     }

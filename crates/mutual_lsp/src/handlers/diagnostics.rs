@@ -4,6 +4,7 @@
 //! `data` its fix and the "waive this rule here" edit, so that code actions
 //! need no memory of the server.
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 use lsp_types::{
@@ -44,10 +45,13 @@ pub struct FixData {
 pub fn compute(snap: &Snapshot, analysis: &Analysis) -> Vec<Diagnostic> {
     let model = analysis.model();
     let report = mutual_check::check_model(&model, &analysis.options);
+    // The document's line ending, looked for once (not once per waiver: a
+    // scan of the whole text each).
+    let eol = OnceCell::new();
     report
         .diagnostics
         .iter()
-        .map(|d| to_lsp(snap, analysis, &model, d))
+        .map(|d| to_lsp(snap, analysis, &model, d, &eol))
         .collect()
 }
 
@@ -56,6 +60,7 @@ fn to_lsp(
     analysis: &Analysis,
     model: &Model<'_>,
     d: &CheckDiagnostic,
+    eol: &OnceCell<&'static str>,
 ) -> Diagnostic {
     let enc = snap.encoding;
     let source = &d.source;
@@ -74,16 +79,8 @@ fn to_lsp(
             })
         })
         .collect();
-    let fix = d.fix.as_ref().map(|fix| FixData {
-        title: fix.title.clone(),
-        safe: fix.applicability == mutual_check::Applicability::Safe,
-        edits: fix
-            .edits
-            .iter()
-            .map(|e| TextEdit::new(range(e.span), e.replacement.clone()))
-            .collect(),
-    });
-    let waive = waiver(analysis, model, d, enc);
+    let fix = fix_data(d, enc);
+    let waive = waiver(analysis, model, d, enc, eol);
     let data = DiagnosticData {
         rule: d.rule.name.to_string(),
         fix,
@@ -96,19 +93,9 @@ fn to_lsp(
     }
     Diagnostic {
         range: range(d.span),
-        severity: Some(match d.severity {
-            Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warning => DiagnosticSeverity::WARNING,
-            Severity::Info => DiagnosticSeverity::INFORMATION,
-            Severity::Hint => DiagnosticSeverity::HINT,
-        }),
+        severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.name.to_string())),
-        code_description: d
-            .rule
-            .url()
-            .parse::<Uri>()
-            .ok()
-            .map(|href| CodeDescription { href }),
+        code_description: code_description(d),
         source: Some("mutual".into()),
         message,
         related_information: (!related.is_empty() && snap.client.related_information)
@@ -134,6 +121,7 @@ fn waiver(
     model: &Model<'_>,
     d: &CheckDiagnostic,
     enc: mutual_syntax::Encoding,
+    eol: &OnceCell<&'static str>,
 ) -> Option<FixData> {
     if d.rule.is_syntax_error() || !Arc::ptr_eq(&d.source, analysis.source()) {
         return None;
@@ -143,8 +131,8 @@ fn waiver(
     let line = format!("allow {} because \"\"", d.rule.name);
     let party = d.party.as_deref().and_then(|p| agreement.party(p));
     let (insert_at, new_text) = match party {
-        Some(p) => insertion(text, &p.block.body, &line)?,
-        None => insertion(text, &agreement.ast.body, &line)?,
+        Some(p) => insertion(text, &p.block.body, &line, eol)?,
+        None => insertion(text, &agreement.ast.body, &line, eol)?,
     };
     let title = match party {
         Some(p) => format!("Waive `{}` for {} here", d.rule.name, p.name),
@@ -160,12 +148,17 @@ fn waiver(
 
 /// Where and what to insert to add `line` as the last item of a block, with
 /// the block's indentation and line ending.
-fn insertion<T>(text: &str, block: &Block<T>, line: &str) -> Option<(usize, String)>
+fn insertion<T>(
+    text: &str,
+    block: &Block<T>,
+    line: &str,
+    eol: &OnceCell<&'static str>,
+) -> Option<(usize, String)>
 where
     T: HasSpan,
 {
     let close = block.close?.start as usize;
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eol = *eol.get_or_init(|| if text.contains("\r\n") { "\r\n" } else { "\n" });
     let close_line_start = text.get(..close)?.rfind('\n').map_or(0, |p| p + 1);
     let before_close = text.get(close_line_start..close)?;
     if before_close.trim().is_empty() {
@@ -253,35 +246,12 @@ pub fn config_diagnostics(snap: &Snapshot, doc: &crate::session::Document) -> Ve
 
 /// A diagnostic of the checker without waiver or related places.
 fn plain(d: &CheckDiagnostic, enc: mutual_syntax::Encoding) -> Diagnostic {
-    let fix = d.fix.as_ref().map(|fix| FixData {
-        title: fix.title.clone(),
-        safe: fix.applicability == mutual_check::Applicability::Safe,
-        edits: fix
-            .edits
-            .iter()
-            .map(|e| {
-                TextEdit::new(
-                    convert::range(&d.source.text, &d.source.line_index, e.span, enc),
-                    e.replacement.clone(),
-                )
-            })
-            .collect(),
-    });
+    let fix = fix_data(d, enc);
     Diagnostic {
         range: convert::range(&d.source.text, &d.source.line_index, d.span, enc),
-        severity: Some(match d.severity {
-            Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warning => DiagnosticSeverity::WARNING,
-            Severity::Info => DiagnosticSeverity::INFORMATION,
-            Severity::Hint => DiagnosticSeverity::HINT,
-        }),
+        severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.name.to_string())),
-        code_description: d
-            .rule
-            .url()
-            .parse::<Uri>()
-            .ok()
-            .map(|href| CodeDescription { href }),
+        code_description: code_description(d),
         source: Some("mutual".into()),
         message: d.message.clone(),
         data: serde_json::to_value(DiagnosticData {
@@ -314,4 +284,41 @@ pub fn pull(
             },
         }),
     ))
+}
+
+/// A diagnostic's fix, its edits in the client's position encoding.
+fn fix_data(d: &CheckDiagnostic, enc: mutual_syntax::Encoding) -> Option<FixData> {
+    let source = &d.source;
+    d.fix.as_ref().map(|fix| FixData {
+        title: fix.title.clone(),
+        safe: fix.applicability == mutual_check::Applicability::Safe,
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| {
+                TextEdit::new(
+                    convert::range(&source.text, &source.line_index, e.span, enc),
+                    e.replacement.clone(),
+                )
+            })
+            .collect(),
+    })
+}
+
+fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// The link to the docs of the diagnostic's rule.
+fn code_description(d: &CheckDiagnostic) -> Option<CodeDescription> {
+    d.rule
+        .url()
+        .parse::<Uri>()
+        .ok()
+        .map(|href| CodeDescription { href })
 }

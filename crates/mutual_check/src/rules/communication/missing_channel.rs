@@ -2,7 +2,7 @@ use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::rules::communication::{links, LinkKind};
-use crate::rules::mutuality::insert_in_agreement;
+use crate::rules::edits::insert_in_agreement;
 
 declare_rule! {
     /// ## What it checks

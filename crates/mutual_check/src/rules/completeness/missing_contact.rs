@@ -1,7 +1,7 @@
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::rules::completeness::insert_party_item;
+use crate::rules::edits::insert_party_item;
 
 declare_rule! {
     /// ## What it checks

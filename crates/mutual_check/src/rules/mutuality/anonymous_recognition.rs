@@ -3,7 +3,7 @@ use mutual_syntax::ast::PartyItemKind;
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::mutuality::is_recognition;
+use crate::rules::mutuality::{gained_kinds, gains_only_recognition};
 
 declare_rule! {
     /// ## What it checks
@@ -63,15 +63,9 @@ declare_rule! {
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for a in &ctx.model.agreements {
         for party in &a.parties {
-            if !party.anonymous
-                || party.gains.is_empty()
-                || !party.gains.iter().all(|g| is_recognition(g.resource()))
-            {
+            if !party.anonymous || !gains_only_recognition(party) {
                 continue;
             }
-            let mut kinds: Vec<&str> = party.gains.iter().map(|g| g.resource()).collect();
-            kinds.sort_unstable();
-            kinds.dedup();
             let mut d = ctx
                 .diagnostic(
                     &RULE,
@@ -79,7 +73,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     format!(
                         "{} is anonymous, yet all it gains is {}: an anonymous side cannot be credited, so this is a donation",
                         party.name,
-                        kinds.join(" and ")
+                        gained_kinds(party)
                     ),
                 )
                 .in_agreement(a.index)

@@ -1,8 +1,7 @@
 //! Mutuality: is this a partnership?
 //!
 //! Also holds the helpers the mutuality, responsibility and communication
-//! rules share: who pays whom ([`paid_services`]), and where a placeholder
-//! line goes when a fix adds a missing clause ([`insert_line_at_end`]).
+//! rules share: who pays whom ([`paid_services`]).
 
 pub mod anonymous_recognition;
 pub mod no_benefit;
@@ -13,10 +12,6 @@ pub mod paid_service;
 pub mod single_party;
 pub mod sponsorship;
 
-use mutual_syntax::Span;
-
-use crate::context::Context;
-use crate::diagnostic::Edit;
 use crate::model::{AgreementModel, PartyModel};
 use crate::rule::RuleMeta;
 
@@ -118,6 +113,20 @@ pub(crate) fn is_recognition(resource: &str) -> bool {
     matches!(resource, "visibility" | "promotion" | "reputation")
 }
 
+/// Whether the party gains something, and all it gains is recognition.
+pub(crate) fn gains_only_recognition(party: &PartyModel<'_>) -> bool {
+    !party.gains.is_empty() && party.gains.iter().all(|g| is_recognition(g.resource()))
+}
+
+/// The kinds of resource the party gains, sorted, each once, for a
+/// sentence: "promotion and visibility".
+pub(crate) fn gained_kinds(party: &PartyModel<'_>) -> String {
+    let mut kinds: Vec<&str> = party.gains.iter().map(|g| g.resource()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds.join(" and ")
+}
+
 /// Names joined for a sentence: "A", "A and B", "A, B and C".
 pub(crate) fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     match names {
@@ -132,69 +141,4 @@ pub(crate) fn join_names<S: AsRef<str>>(names: &[S]) -> String {
             last.as_ref()
         ),
     }
-}
-
-/// An edit adding `line` as the last item of a braced block (a party block
-/// or an agreement), indented like the block's items, on its own line when
-/// the closing brace stands on its own line. `None` when the block has no
-/// closing brace (a syntax error is reported there).
-pub(crate) fn insert_line_at_end(
-    ctx: &Context<'_>,
-    first_item: Option<Span>,
-    close: Option<Span>,
-    line: &str,
-) -> Option<Edit> {
-    let text: &str = &ctx.source().text;
-    let close = close?;
-    let at = close.start as usize;
-    let line_start = |offset: usize| {
-        text.get(..offset)?
-            .rfind('\n')
-            .map_or(Some(0), |p| Some(p + 1))
-    };
-    let close_line = line_start(at)?;
-    let before_close = text.get(close_line..at)?;
-    if !before_close.trim().is_empty() {
-        // `{ … }` on one line: slip the clause in before the brace.
-        let space = if text.get(..at)?.ends_with([' ', '\t']) {
-            ""
-        } else {
-            " "
-        };
-        return Some(Edit {
-            span: Span::empty(at),
-            replacement: format!("{space}{line} "),
-        });
-    }
-    let item_indent = first_item.and_then(|item| {
-        let start = item.start as usize;
-        let prefix = text.get(line_start(start)?..start)?;
-        prefix.trim().is_empty().then(|| prefix.to_string())
-    });
-    let indent = item_indent.unwrap_or_else(|| format!("{before_close}  "));
-    let eol = ctx.parse().file.line_ending.as_str();
-    Some(Edit {
-        span: Span::empty(close_line),
-        replacement: format!("{indent}{line}{eol}"),
-    })
-}
-
-/// [`insert_line_at_end`] for a party block.
-pub(crate) fn insert_in_party(
-    ctx: &Context<'_>,
-    party: &PartyModel<'_>,
-    line: &str,
-) -> Option<Edit> {
-    let body = &party.block.body;
-    insert_line_at_end(ctx, body.items.first().map(|i| i.span), body.close, line)
-}
-
-/// [`insert_line_at_end`] for an agreement.
-pub(crate) fn insert_in_agreement(
-    ctx: &Context<'_>,
-    a: &AgreementModel<'_>,
-    line: &str,
-) -> Option<Edit> {
-    let body = &a.ast.body;
-    insert_line_at_end(ctx, body.items.first().map(|c| c.span), body.close, line)
 }

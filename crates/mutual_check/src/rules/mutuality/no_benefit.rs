@@ -2,7 +2,8 @@ use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::model::{AgreementModel, PartyModel};
-use crate::rules::mutuality::{insert_in_party, join_names};
+use crate::rules::edits::insert_in_party;
+use crate::rules::mutuality::join_names;
 
 declare_rule! {
     /// ## What it checks

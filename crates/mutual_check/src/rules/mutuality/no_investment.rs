@@ -1,7 +1,7 @@
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::rules::mutuality::insert_in_party;
+use crate::rules::edits::insert_in_party;
 
 declare_rule! {
     /// ## What it checks

@@ -1,7 +1,7 @@
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::mutuality::{is_recognition, paid_service, paid_services};
+use crate::rules::mutuality::{gained_kinds, gains_only_recognition, paid_service, paid_services};
 
 declare_rule! {
     /// ## What it checks
@@ -80,14 +80,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (index, party) in a.parties.iter().enumerate() {
             let only_money =
                 !party.invests.is_empty() && party.invests.iter().all(|f| f.resource() == "money");
-            let only_recognition =
-                !party.gains.is_empty() && party.gains.iter().all(|g| is_recognition(g.resource()));
-            if !only_money || !only_recognition || services.iter().any(|s| s.payer == index) {
+            if !only_money
+                || !gains_only_recognition(party)
+                || services.iter().any(|s| s.payer == index)
+            {
                 continue;
             }
-            let mut kinds: Vec<&str> = party.gains.iter().map(|g| g.resource()).collect();
-            kinds.sort_unstable();
-            kinds.dedup();
             let mut d = ctx
                 .diagnostic(
                     &RULE,
@@ -95,7 +93,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     format!(
                         "{} gives only money and gains only {}: that is a sponsorship; make sure both sides really work toward something together",
                         party.name,
-                        kinds.join(" and ")
+                        gained_kinds(party)
                     ),
                 )
                 .in_agreement(a.index)

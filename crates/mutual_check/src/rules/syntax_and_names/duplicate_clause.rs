@@ -1,25 +1,12 @@
 use mutual_syntax::ast::{Item, PartyItem};
+use mutual_syntax::keywords::{SINGLE_VALUED_AGREEMENT_KEYWORDS, SINGLE_VALUED_PARTY_KEYWORDS};
 use mutual_syntax::Span;
 
 use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::rules::edits::whole_lines;
 use crate::rules::syntax_and_names::party_label;
-use crate::waivers::whole_lines;
-
-/// Clauses an agreement states once.
-const AGREEMENT_ONCE: &[&str] = &[
-    "status",
-    "purpose",
-    "binding",
-    "term",
-    "review",
-    "exit",
-    "wind-down",
-];
-
-/// Lines a party block states once.
-const PARTY_ONCE: &[&str] = &["kind", "anonymous", "signed"];
 
 declare_rule! {
     /// ## What it checks
@@ -99,7 +86,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut firsts: Vec<(&str, Span)> = Vec::new();
         for clause in a.clauses() {
             let keyword = clause.kind.keyword();
-            if !AGREEMENT_ONCE.contains(&keyword) {
+            if !SINGLE_VALUED_AGREEMENT_KEYWORDS.contains(&keyword) {
                 continue;
             }
             match firsts.iter().find(|(k, _)| *k == keyword) {
@@ -123,7 +110,7 @@ fn party_items(ctx: &Context<'_>, items: &[PartyItem], name: &str) -> Vec<Diagno
     let mut firsts: Vec<(&str, Span)> = Vec::new();
     for item in items {
         let keyword = item.kind.keyword();
-        if !PARTY_ONCE.contains(&keyword) {
+        if !SINGLE_VALUED_PARTY_KEYWORDS.contains(&keyword) {
             continue;
         }
         match firsts.iter().find(|(k, _)| *k == keyword) {

@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{AgreementModel, NameKind, PartyModel};
 use crate::project::FileId;
-use crate::rules::syntax_and_names::{display_path, import_bringing, party_label};
+use crate::rules::syntax_and_names::{display_path, import_bringing, party_label, where_defined};
 
 declare_rule! {
     /// ## What it checks
@@ -176,11 +176,7 @@ fn party_blocks(ctx: &Context<'_>, a: &AgreementModel<'_>, out: &mut Vec<Diagnos
         }
         if party.block.name.is_some() {
             if let Some(def) = ctx.model.scope.parties.get(id) {
-                let where_ = if def.file == FileId(0) {
-                    "in this file".to_string()
-                } else {
-                    format!("in {}", display_path(ctx, def.file))
-                };
+                let where_ = where_defined(ctx, def.file);
                 out.push(
                     ctx.diagnostic(
                         &RULE,
@@ -226,11 +222,7 @@ fn goals(ctx: &Context<'_>, a: &AgreementModel<'_>, out: &mut Vec<Diagnostic>) {
             seen.insert(id, goal);
         }
         if let Some(def) = ctx.model.scope.goals.get(id) {
-            let where_ = if def.file == FileId(0) {
-                "in this file".to_string()
-            } else {
-                format!("in {}", display_path(ctx, def.file))
-            };
+            let where_ = where_defined(ctx, def.file);
             out.push(
                 ctx.diagnostic(
                     &RULE,

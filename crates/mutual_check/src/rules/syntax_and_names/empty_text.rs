@@ -66,106 +66,16 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut found: Vec<(&Text, String, Option<usize>, Option<&str>)> = Vec::new();
-    // Top-level definitions of the checked file.
-    for item in &ctx.parse().file.items {
-        match item {
-            Item::Goal(goal) => found.push((
-                &goal.description,
-                format!("the goal `{}` has an empty description: say what the goal is, so that every side reads it the same way", goal.id.name),
-                None,
-                None,
-            )),
-            Item::Party(def) => {
-                found.push((
-                    &def.name,
-                    format!("the party `{}` has an empty name: write the name people know it by", def.id.name),
-                    None,
-                    None,
-                ));
-                let label = if is_blank(&def.name.value) {
-                    format!("`{}`", def.id.name)
-                } else {
-                    def.name.value.clone()
-                };
-                if let Some(body) = &def.body {
-                    for (text, message) in party_texts(&body.items, &label) {
-                        found.push((text, message, None, None));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    for a in &ctx.model.agreements {
-        let i = Some(a.index);
-        found.push((
-            &a.ast.title,
-            "this agreement has an empty title: give it a name the sides will recognise"
-                .to_string(),
-            i,
-            None,
-        ));
-        for clause in a.clauses() {
-            match &clause.kind {
-                ClauseKind::Purpose(t) => found.push((t, "the purpose is empty: say in a sentence what this partnership is for".into(), i, None)),
-                ClauseKind::Creates(t) => found.push((t, "`creates` is empty: say what the partnership creates that no side has alone".into(), i, None)),
-                ClauseKind::Measure(t) => found.push((t, "the measure is empty: say how the sides will know that the partnership worked".into(), i, None)),
-                ClauseKind::WindDown(t) => found.push((t, "the wind-down is empty: say what happens to the shared work when the agreement ends".into(), i, None)),
-                ClauseKind::Exit { description, .. } => found.push((description, "the exit text is empty: say how a side can leave the agreement".into(), i, None)),
-                ClauseKind::Review { description: Some(t), .. } => found.push((t, "the review's description is empty: say who reviews what, or leave the text out".into(), i, None)),
-                ClauseKind::Goal(goal) => found.push((
-                    &goal.description,
-                    format!("the goal `{}` has an empty description: say what the goal is, so that every side reads it the same way", goal.id.name),
-                    i,
-                    None,
-                )),
-                ClauseKind::Channel { description: Some(t), .. } => found.push((t, "the channel's description is empty: say how the sides talk (a call, a mailing list…), or leave the text out".into(), i, None)),
-                ClauseKind::Escalation { description: Some(t), .. } => found.push((t, "the escalation's description is empty: say who takes up a problem and how, or leave the text out".into(), i, None)),
-                ClauseKind::Decides { description: Some(t), .. } => found.push((t, "the description of how decisions are made is empty: say how, or leave the text out".into(), i, None)),
-                ClauseKind::Risk { description, mitigation } => {
-                    found.push((description, "a risk is written with an empty text: say what could go wrong".into(), i, None));
-                    if let Some(m) = mitigation {
-                        let risk = if is_blank(&description.value) {
-                            "a risk".to_string()
-                        } else {
-                            format!("the risk \"{}\"", description.value)
-                        };
-                        found.push((m, format!("the mitigation of {risk} is empty: say what the sides will do if it happens"), i, None));
-                    }
-                }
-                ClauseKind::Allow(allow) => found.push((
-                    &allow.reason,
-                    format!("the waiver of `{}` gives no reason: say why the rule does not apply here, for the people who review the agreement", allow.rule.name),
-                    i,
-                    None,
-                )),
-                _ => {}
-            }
-        }
-        for party in &a.parties {
-            let id = Some(party.id.name.as_str());
-            if let Some(name) = &party.block.name {
-                found.push((
-                    name,
-                    format!(
-                        "the party `{}` has an empty name: write the name people know it by",
-                        party.id.name
-                    ),
-                    i,
-                    id,
-                ));
-            }
-            for (text, message) in party_texts(&party.block.body.items, &party_label(party)) {
-                found.push((text, message, i, id));
-            }
-        }
-    }
-    for (text, message, agreement, party) in found {
+    // Texts are visited in the order of the file; a message is only written
+    // for a text that is blank (almost none are).
+    let mut report = |text: &Text,
+                      agreement: Option<usize>,
+                      party: Option<&str>,
+                      message: &dyn Fn() -> String| {
         if !is_blank(&text.value) {
-            continue;
+            return;
         }
-        let mut d = ctx.diagnostic(&RULE, text.span, message);
+        let mut d = ctx.diagnostic(&RULE, text.span, message());
         if let Some(a) = agreement {
             d = d.in_agreement(a);
         }
@@ -173,18 +83,146 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             d = d.about_party(p);
         }
         out.push(d);
+    };
+    // Top-level definitions of the checked file.
+    for item in &ctx.parse().file.items {
+        match item {
+            Item::Goal(goal) => report(&goal.description, None, None, &|| {
+                format!("the goal `{}` has an empty description: say what the goal is, so that every side reads it the same way", goal.id.name)
+            }),
+            Item::Party(def) => {
+                report(&def.name, None, None, &|| {
+                    format!(
+                        "the party `{}` has an empty name: write the name people know it by",
+                        def.id.name
+                    )
+                });
+                let label = || {
+                    if is_blank(&def.name.value) {
+                        format!("`{}`", def.id.name)
+                    } else {
+                        def.name.value.clone()
+                    }
+                };
+                if let Some(body) = &def.body {
+                    party_texts(&body.items, &label, &mut |text, message| {
+                        report(text, None, None, message)
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    for a in &ctx.model.agreements {
+        let i = Some(a.index);
+        report(&a.ast.title, i, None, &|| {
+            "this agreement has an empty title: give it a name the sides will recognise".to_string()
+        });
+        for clause in a.clauses() {
+            match &clause.kind {
+                ClauseKind::Purpose(t) => report(t, i, None, &|| {
+                    "the purpose is empty: say in a sentence what this partnership is for".into()
+                }),
+                ClauseKind::Creates(t) => report(t, i, None, &|| {
+                    "`creates` is empty: say what the partnership creates that no side has alone"
+                        .into()
+                }),
+                ClauseKind::Measure(t) => report(t, i, None, &|| {
+                    "the measure is empty: say how the sides will know that the partnership worked"
+                        .into()
+                }),
+                ClauseKind::WindDown(t) => report(t, i, None, &|| {
+                    "the wind-down is empty: say what happens to the shared work when the agreement ends".into()
+                }),
+                ClauseKind::Exit { description, .. } => report(description, i, None, &|| {
+                    "the exit text is empty: say how a side can leave the agreement".into()
+                }),
+                ClauseKind::Review {
+                    description: Some(t),
+                    ..
+                } => report(t, i, None, &|| {
+                    "the review's description is empty: say who reviews what, or leave the text out"
+                        .into()
+                }),
+                ClauseKind::Goal(goal) => report(&goal.description, i, None, &|| {
+                    format!("the goal `{}` has an empty description: say what the goal is, so that every side reads it the same way", goal.id.name)
+                }),
+                ClauseKind::Channel {
+                    description: Some(t),
+                    ..
+                } => report(t, i, None, &|| {
+                    "the channel's description is empty: say how the sides talk (a call, a mailing list…), or leave the text out".into()
+                }),
+                ClauseKind::Escalation {
+                    description: Some(t),
+                    ..
+                } => report(t, i, None, &|| {
+                    "the escalation's description is empty: say who takes up a problem and how, or leave the text out".into()
+                }),
+                ClauseKind::Decides {
+                    description: Some(t),
+                    ..
+                } => report(t, i, None, &|| {
+                    "the description of how decisions are made is empty: say how, or leave the text out".into()
+                }),
+                ClauseKind::Risk {
+                    description,
+                    mitigation,
+                } => {
+                    report(description, i, None, &|| {
+                        "a risk is written with an empty text: say what could go wrong".into()
+                    });
+                    if let Some(m) = mitigation {
+                        report(m, i, None, &|| {
+                            let risk = if is_blank(&description.value) {
+                                "a risk".to_string()
+                            } else {
+                                format!("the risk \"{}\"", description.value)
+                            };
+                            format!("the mitigation of {risk} is empty: say what the sides will do if it happens")
+                        });
+                    }
+                }
+                ClauseKind::Allow(allow) => report(&allow.reason, i, None, &|| {
+                    format!("the waiver of `{}` gives no reason: say why the rule does not apply here, for the people who review the agreement", allow.rule.name)
+                }),
+                _ => {}
+            }
+        }
+        for party in &a.parties {
+            let id = Some(party.id.name.as_str());
+            if let Some(name) = &party.block.name {
+                report(name, i, id, &|| {
+                    format!(
+                        "the party `{}` has an empty name: write the name people know it by",
+                        party.id.name
+                    )
+                });
+            }
+            party_texts(
+                &party.block.body.items,
+                &|| party_label(party),
+                &mut |text, message| report(text, i, id, message),
+            );
+        }
     }
 }
 
-/// The texts of a party's lines, with the message if they are empty.
-fn party_texts<'a>(items: &'a [PartyItem], name: &str) -> Vec<(&'a Text, String)> {
-    let mut out = Vec::new();
+/// Hands each text of a party's lines to `found`, with its message should
+/// it be empty (`name` gives the party's label for the message).
+fn party_texts<'a>(
+    items: &'a [PartyItem],
+    name: &dyn Fn() -> String,
+    found: &mut dyn FnMut(&'a Text, &dyn Fn() -> String),
+) {
     for item in items {
         match &item.kind {
-            PartyItemKind::Contact(t) => out.push((
-                t,
-                format!("the contact of {name} is empty: name a person and how to reach them"),
-            )),
+            PartyItemKind::Contact(t) => found(t, &|| {
+                format!(
+                    "the contact of {} is empty: name a person and how to reach them",
+                    name()
+                )
+            }),
             PartyItemKind::Invests(flow) | PartyItemKind::Gains(flow) => {
                 let (what, verb) = if matches!(item.kind, PartyItemKind::Invests(_)) {
                     ("investment", "gives")
@@ -193,28 +231,26 @@ fn party_texts<'a>(items: &'a [PartyItem], name: &str) -> Vec<(&'a Text, String)
                 };
                 let resource = &flow.resource.name;
                 if let Some(t) = &flow.description {
-                    out.push((
-                        t,
-                        format!("the description of {name}'s {what} ({resource}) is empty: say what it {verb}, or leave the text out"),
-                    ));
+                    found(t, &|| {
+                        format!("the description of {}'s {what} ({resource}) is empty: say what it {verb}, or leave the text out", name())
+                    });
                 }
                 if let Some(t) = &flow.license {
-                    out.push((
-                        t,
-                        format!("the license of {name}'s {resource} is empty: name the license the sides agreed on, such as CC-BY-SA-4.0"),
-                    ));
+                    found(t, &|| {
+                        format!("the license of {}'s {resource} is empty: name the license the sides agreed on, such as CC-BY-SA-4.0", name())
+                    });
                 }
             }
-            PartyItemKind::Commits { text, .. } => out.push((
-                text,
-                format!("{name} commits to an empty text: say what it is on the hook for"),
-            )),
-            PartyItemKind::Allow(allow) => out.push((
-                &allow.reason,
-                format!("the waiver of `{}` gives no reason: say why the rule does not apply to {name}, for the people who review the agreement", allow.rule.name),
-            )),
+            PartyItemKind::Commits { text, .. } => found(text, &|| {
+                format!(
+                    "{} commits to an empty text: say what it is on the hook for",
+                    name()
+                )
+            }),
+            PartyItemKind::Allow(allow) => found(&allow.reason, &|| {
+                format!("the waiver of `{}` gives no reason: say why the rule does not apply to {}, for the people who review the agreement", allow.rule.name, name())
+            }),
             _ => {}
         }
     }
-    out
 }

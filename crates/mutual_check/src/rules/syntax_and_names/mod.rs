@@ -82,6 +82,16 @@ pub(crate) fn party_label(party: &PartyModel<'_>) -> String {
     }
 }
 
+/// Where a definition stands, for a sentence: "in this file" when it is
+/// the file checked, else "in " and its [`display_path`].
+pub(crate) fn where_defined(ctx: &Context<'_>, file: FileId) -> String {
+    if file == FileId(0) {
+        "in this file".to_string()
+    } else {
+        format!("in {}", display_path(ctx, file))
+    }
+}
+
 /// A project file's path as people read it: relative to the checked file's
 /// folder, with `/` between folders (`parties/wmil.mutual`,
 /// `../shared/parties.mutual`). The checked file is its file name.

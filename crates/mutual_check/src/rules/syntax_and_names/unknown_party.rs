@@ -5,8 +5,7 @@ use crate::context::Context;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::AgreementModel;
-use crate::project::FileId;
-use crate::rules::syntax_and_names::{did_you_mean, display_path, party_label, replace_name};
+use crate::rules::syntax_and_names::{did_you_mean, party_label, replace_name, where_defined};
 
 declare_rule! {
     /// ## What it checks
@@ -207,11 +206,7 @@ fn reference(
             );
         }
     } else if let Some(def) = ctx.model.scope.parties.get(name) {
-        let where_ = if def.file == FileId(0) {
-            "in this file".to_string()
-        } else {
-            format!("in {}", display_path(ctx, def.file))
-        };
+        let where_ = where_defined(ctx, def.file);
         d = d
             .with_help(format!(
                 "{} is defined {where_} but takes no part in this agreement: add a block `party {name} {{ … }}` to bring it in.",

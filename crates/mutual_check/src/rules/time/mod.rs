@@ -88,7 +88,7 @@ pub(crate) fn add_exit_fix(
     ctx: &crate::context::Context<'_>,
     a: &AgreementModel<'_>,
 ) -> Option<crate::diagnostic::Fix> {
-    let edit = crate::rules::completeness::insert_clause(
+    let edit = crate::rules::edits::insert_clause(
         ctx,
         a,
         "exit",
