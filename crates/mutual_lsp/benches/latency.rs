@@ -195,7 +195,7 @@ fn agreement(text: &mut String, i: usize) {
     let _ = writeln!(text, "  creates \"{}\"", sentence(s, 6));
     // One agreement in four forgets its measure, so that there are
     // diagnostics to compute and send (`missing-measure`).
-    if i % 4 != 0 {
+    if !i.is_multiple_of(4) {
         let _ = writeln!(text, "  measure \"{}\"", sentence(s, 6));
     }
     let _ = writeln!(text, "  goal {goal} \"{}\"", sentence(s, 5));
@@ -267,10 +267,11 @@ fn wait_for_diagnostics(conn: &Connection, version: i32) -> usize {
             .recv_timeout(TIMEOUT)
             .expect("diagnostics in time")
         {
-            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
-                if n.params["version"] == json!(version) {
-                    return n.params["diagnostics"].as_array().map_or(0, Vec::len);
-                }
+            Message::Notification(n)
+                if n.method == "textDocument/publishDiagnostics"
+                    && n.params["version"] == json!(version) =>
+            {
+                return n.params["diagnostics"].as_array().map_or(0, Vec::len);
             }
             _ => {}
         }
