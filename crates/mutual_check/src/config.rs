@@ -36,12 +36,10 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use mutual_syntax::suggest::closest;
 use mutual_syntax::Span;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 
 use crate::date::CalendarDate;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
@@ -141,12 +139,11 @@ impl Config {
             bom,
         };
         let body = text.get(bom..).unwrap_or("");
-        let root = match toml::from_str::<Node>(body) {
+        let root = match parse_tree(body) {
             Ok(node) => node,
-            Err(e) => {
-                let at = e.span().map_or(0, |s| s.start + bom);
-                let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
-                return Err(parser.error_at(at, None, message));
+            Err((at, message)) => {
+                let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+                return Err(parser.error_at(at + bom, None, message));
             }
         };
         let mut config = Config {
@@ -546,12 +543,8 @@ fn is_kind_word(word: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------
-// A TOML tree that keeps the span of every key.
-//
-// `toml` 0.8 gives spans through `toml::Spanned`, which works on keys but
-// not on a map that turns out to be a TOML date (`today = 2026-11-23`). The
-// tree below asks for a span on every key and takes the plain key when the
-// deserializer has none, so both forms are read.
+// A TOML tree that keeps the span of every key, read from `toml_edit`'s
+// parsed document (which keeps the spans of what it parsed).
 
 /// A key and where it is written.
 #[derive(Clone, Debug)]
@@ -572,168 +565,50 @@ enum Node {
     Table(Vec<(Key, Node)>),
 }
 
-/// The name of a TOML date-time field inside `toml`'s serde protocol.
-const DATETIME_FIELD: &str = "$__toml_private_datetime";
+/// Parses a TOML text into a tree of [`Node`]s, keeping the span of every
+/// key. An error carries the byte offset where the text stops being TOML.
+fn parse_tree(text: &str) -> Result<Node, (usize, String)> {
+    let document = toml_edit::ImDocument::parse(text)
+        .map_err(|e| (e.span().map_or(0, |s| s.start), e.message().to_string()))?;
+    Ok(table_node(document.as_table()))
+}
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
+fn key(key: &toml_edit::Key) -> Key {
+    Key {
+        name: key.get().to_string(),
+        span: key.span(),
     }
 }
 
-struct NodeVisitor;
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a TOML value")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
-        let _ = v;
-        Ok(Node::Other)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
-        Ok(Node::Int(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
-        Ok(i64::try_from(v).map_or(Node::Other, Node::Int))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
-        let _ = v;
-        Ok(Node::Other)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
-        Ok(Node::Str(v.to_string()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
-        Ok(Node::Str(v))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Node>()? {
-            items.push(item);
-        }
-        Ok(Node::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            if key.name == DATETIME_FIELD {
-                let text: String = map.next_value()?;
-                return Ok(Node::Date(text));
-            }
-            let value: Node = map.next_value()?;
-            entries.push((key, value));
-        }
-        Ok(Node::Table(entries))
-    }
+fn table_node(table: &dyn toml_edit::TableLike) -> Node {
+    Node::Table(
+        table
+            .iter()
+            .filter_map(|(name, _)| table.get_key_value(name))
+            .map(|(k, item)| (key(k), item_node(item)))
+            .collect(),
+    )
 }
 
-/// Reads a key with its span when the deserializer offers one.
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        match spanned_protocol() {
-            Some((name, fields)) => deserializer.deserialize_struct(name, fields, KeyVisitor),
-            None => deserializer.deserialize_any(KeyVisitor),
+fn item_node(item: &toml_edit::Item) -> Node {
+    match item {
+        toml_edit::Item::None => Node::Other,
+        toml_edit::Item::Value(value) => value_node(value),
+        toml_edit::Item::Table(table) => table_node(table),
+        toml_edit::Item::ArrayOfTables(tables) => {
+            Node::Array(tables.iter().map(|table| table_node(table)).collect())
         }
     }
 }
 
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
-        Ok(Key {
-            name: v.to_string(),
-            span: None,
-        })
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Key, A::Error> {
-        let (mut start, mut end, mut name) = (None, None, None);
-        while let Some(field) = map.next_key::<String>()? {
-            if field.ends_with("start") {
-                start = Some(map.next_value::<usize>()?);
-            } else if field.ends_with("end") {
-                end = Some(map.next_value::<usize>()?);
-            } else {
-                name = Some(map.next_value::<String>()?);
-            }
-        }
-        let name = name.ok_or_else(|| de::Error::custom("a key without a name"))?;
-        let span = match (start, end) {
-            (Some(s), Some(e)) => Some(s..e),
-            _ => None,
-        };
-        Ok(Key { name, span })
-    }
-}
-
-/// The struct name and fields through which a `toml` deserializer hands
-/// out spans (those `toml::Spanned` asks for), learnt once by asking
-/// `Spanned` itself.
-fn spanned_protocol() -> Option<(&'static str, &'static [&'static str])> {
-    static PROTOCOL: OnceLock<Option<(&'static str, &'static [&'static str])>> = OnceLock::new();
-    *PROTOCOL.get_or_init(|| match toml::Spanned::<String>::deserialize(Probe) {
-        Err(ProbeError(found)) => found,
-        Ok(_) => None,
-    })
-}
-
-/// A deserializer that only records what `deserialize_struct` is asked.
-struct Probe;
-
-#[derive(Debug)]
-struct ProbeError(Option<(&'static str, &'static [&'static str])>);
-
-impl fmt::Display for ProbeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("probe")
-    }
-}
-
-impl std::error::Error for ProbeError {}
-
-impl de::Error for ProbeError {
-    fn custom<T: fmt::Display>(_msg: T) -> Self {
-        ProbeError(None)
-    }
-}
-
-impl<'de> Deserializer<'de> for Probe {
-    type Error = ProbeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, ProbeError> {
-        Err(ProbeError(None))
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, ProbeError> {
-        Err(ProbeError(Some((name, fields))))
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map enum identifier ignored_any
+fn value_node(value: &toml_edit::Value) -> Node {
+    match value {
+        toml_edit::Value::String(s) => Node::Str(s.value().clone()),
+        toml_edit::Value::Integer(n) => Node::Int(*n.value()),
+        toml_edit::Value::Float(_) | toml_edit::Value::Boolean(_) => Node::Other,
+        toml_edit::Value::Datetime(d) => Node::Date(d.value().to_string()),
+        toml_edit::Value::Array(items) => Node::Array(items.iter().map(value_node).collect()),
+        toml_edit::Value::InlineTable(table) => table_node(table),
     }
 }
 
@@ -1240,7 +1115,31 @@ resource-kinds = ["licences"]
     }
 
     #[test]
-    fn the_span_protocol_is_understood() {
-        assert!(spanned_protocol().is_some());
+    fn every_key_keeps_its_span_including_dates_and_inline_tables() {
+        let text = "[check]\ntoday = 2026-11-23\n[vocabulary]\nparty-kinds = [\"co-op\"]\n";
+        let Ok(Node::Table(sections)) = parse_tree(text) else {
+            panic!("not a table");
+        };
+        let spans: Vec<&str> = sections
+            .iter()
+            .flat_map(|(_, node)| match node {
+                Node::Table(entries) => entries.clone(),
+                _ => Vec::new(),
+            })
+            .map(|(k, _)| &text[k.span.clone().expect("a span")])
+            .collect();
+        assert_eq!(spans, ["today", "party-kinds"]);
+        let Node::Table(check) = &sections[0].1 else {
+            panic!("[check] is not a table");
+        };
+        assert!(matches!(&check[0].1, Node::Date(d) if d == "2026-11-23"));
+        // A key inside an inline table has its own span.
+        let Ok(Node::Table(top)) = parse_tree("rules = { missing-term = \"off\" }\n") else {
+            panic!("not a table");
+        };
+        let Node::Table(inner) = &top[0].1 else {
+            panic!("not an inline table");
+        };
+        assert_eq!(inner[0].0.span, Some(10..22));
     }
 }

@@ -6,6 +6,9 @@
 //! it (or, for `fmt --check`, a file that would change), 2 the tool could not
 //! do its job.
 
+// The command line is the one crate that writes to the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod atomic_write;
 mod cli;
 mod commands;

@@ -11,6 +11,9 @@
 //! types or deletes one letter inside a text, alternately, so that the
 //! document stays the same size and its diagnostics stay the same.
 
+// A benchmark reports to the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 

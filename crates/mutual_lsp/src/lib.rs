@@ -15,7 +15,6 @@
 //!
 //! The capabilities and how editors start the server are in `docs/lsp.md`.
 
-#![deny(clippy::print_stdout)]
 // `lsp_types::Uri` hashes and compares by its text; its inner cell is a
 // parsing cache, so it is a sound map key.
 #![allow(clippy::mutable_key_type)]
@@ -150,7 +149,9 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-/// One line on standard error, where editors show a server's log.
+/// One line on standard error, where editors show a server's log: the
+/// only place the server writes to standard error.
+#[allow(clippy::print_stderr)]
 pub(crate) fn log(message: &str) {
     eprintln!("[mutual lsp] {message}");
 }

@@ -6,6 +6,9 @@
 //!
 //! Throughput is reported in bytes of source per second.
 
+// A benchmark reports to the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 

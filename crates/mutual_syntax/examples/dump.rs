@@ -1,4 +1,5 @@
 //! Prints the syntax errors (and optionally the tree) of a file: `cargo run -p mutual_syntax --example dump FILE [--tree]`.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a tool for people: it prints
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(path) = args.get(1) else {

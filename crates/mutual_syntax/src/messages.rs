@@ -107,9 +107,6 @@ pub(crate) fn describe(
             help: None,
         };
     };
-    if std::env::var_os("MUTUAL_DEBUG_PARSER").is_some() {
-        eprintln!("strict failure at {pos}: {expected:?}");
-    }
     // A text left open before the point of failure is the first mistake,
     // and usually the cause of what follows.
     if let Some(open) = unterminated_string(text, bad_start, bad_end.max(pos)) {
